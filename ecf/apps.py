@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ECFConfig(AppConfig):
+    name = "ecf"
+    verbose_name = "Early career framework"

@@ -1,0 +1,62 @@
+import uuid
+
+from django.db import models
+
+
+class Teacher(models.Model):
+    """A teacher as the Teaching Record System knows them, identified by TRN.
+
+    Never holds a date of birth or National Insurance number: those are used once, to find the
+    teacher, and stay in the journey's session.
+    """
+
+    class MentorTrainingCompletionReason(models.TextChoices):
+        COMPLETED_DECLARATION_RECEIVED = "completed_declaration_received", "Completion declaration received"
+        COMPLETED_DURING_EARLY_ROLL_OUT = "completed_during_early_roll_out", "Completed during early roll-out"
+        STARTED_NOT_COMPLETED = "started_not_completed", "Started but not completed"
+
+    trn = models.CharField("TRN", max_length=7, unique=True)
+    trs_first_name = models.CharField("first name (TRS)", max_length=200)
+    trs_last_name = models.CharField("last name (TRS)", max_length=200)
+    corrected_name = models.CharField(
+        max_length=400, blank=True, help_text="The name the school gave when TRS's name was wrong or out of date."
+    )
+    trs_induction_status = models.CharField("induction status (TRS)", max_length=50, blank=True)
+    trs_qts_awarded_on = models.DateField("QTS awarded on (TRS)", null=True, blank=True)
+    trs_qualifications = models.CharField("qualifications (TRS)", max_length=500, blank=True)
+    mentor_training_completed_on = models.DateField(null=True, blank=True)
+    mentor_training_completion_reason = models.CharField(
+        max_length=50, choices=MentorTrainingCompletionReason.choices, blank=True
+    )
+    api_id = models.UUIDField("API id", default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["trs_last_name", "trs_first_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(trn__regex=r"^[0-9]{7}\Z"),
+                name="teacher_trn_is_7_digits",
+                violation_error_message="A teacher reference number is 7 digits.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(mentor_training_completed_on__isnull=True, mentor_training_completion_reason="")
+                | (
+                    models.Q(mentor_training_completed_on__isnull=False)
+                    & ~models.Q(mentor_training_completion_reason="")
+                ),
+                name="teacher_mentor_training_completion_has_date_and_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.trn})"
+
+    @property
+    def full_name(self) -> str:
+        return self.corrected_name or f"{self.trs_first_name} {self.trs_last_name}"
+
+    @property
+    def mentor_training_completed(self) -> bool:
+        return self.mentor_training_completed_on is not None

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ECTsConfig(AppConfig):
+    name = "ects"
+    verbose_name = "ECTs"

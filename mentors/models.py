@@ -1,0 +1,69 @@
+from django.contrib.postgres.constraints import ExclusionConstraint
+from django.contrib.postgres.fields import RangeOperators
+from django.db import models
+
+from ecf.models import Period
+from ecf.models.periods import PeriodQuerySet
+
+
+class MentorAtSchoolPeriod(Period):
+    """A teacher's time as a mentor at one school. A teacher may mentor at two schools at once."""
+
+    teacher = models.ForeignKey("ecf.Teacher", on_delete=models.PROTECT, related_name="mentor_at_school_periods")
+    school = models.ForeignKey("schools.School", on_delete=models.PROTECT, related_name="mentor_periods")
+    email = models.EmailField(max_length=254)
+
+    # Teaching details: one of the options the register-a-mentor journey offers for the school's phase.
+    subject = models.CharField(max_length=100, blank=True)
+    age_range = models.CharField(max_length=50, blank=True)
+    key_stage = models.CharField(max_length=50, blank=True)
+
+    # Additional details: optional and short; the school fills them in from the mentor record.
+    started_mentoring = models.CharField("date started mentoring", max_length=100, blank=True)
+    provider_training = models.CharField(max_length=500, blank=True)
+    send_training = models.CharField("SEND training", max_length=500, blank=True)
+    subject_networks = models.CharField("subject networks and associations", max_length=500, blank=True)
+    other_experiences = models.CharField(max_length=500, blank=True)
+
+    objects = PeriodQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_on"]
+        constraints = [
+            Period.finished_after_started("mentor_at_school_period_finished_after_started"),
+            ExclusionConstraint(
+                name="mentor_periods_at_a_school_never_overlap",
+                expressions=[
+                    ("teacher", RangeOperators.EQUAL),
+                    ("school", RangeOperators.EQUAL),
+                    ("during", RangeOperators.OVERLAPS),
+                ],
+                violation_error_message="This teacher is already a mentor at this school in these dates.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.teacher} mentoring at {self.school_id} from {self.started_on}"
+
+
+class MentorshipPeriod(Period):
+    """A mentor assigned to an ECT ("mentorship"). An ECT has one mentor at a time."""
+
+    mentee = models.ForeignKey("ects.ECTAtSchoolPeriod", on_delete=models.PROTECT, related_name="mentorship_periods")
+    mentor = models.ForeignKey(MentorAtSchoolPeriod, on_delete=models.PROTECT, related_name="mentorship_periods")
+
+    objects = PeriodQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_on"]
+        constraints = [
+            Period.finished_after_started("mentorship_period_finished_after_started"),
+            ExclusionConstraint(
+                name="ect_has_one_mentor_at_a_time",
+                expressions=[("mentee", RangeOperators.EQUAL), ("during", RangeOperators.OVERLAPS)],
+                violation_error_message="This ECT already has a mentor in these dates.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mentor_id} mentors {self.mentee_id} from {self.started_on}"

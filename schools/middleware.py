@@ -1,0 +1,22 @@
+from django.utils.functional import SimpleLazyObject
+
+CURRENT_SCHOOL_SESSION_KEY = "current_school_id"
+
+
+def current_school(request):
+    """The school the signed-in user is acting for, or None. Only ever one of the user's own schools."""
+    if not request.user.is_authenticated:
+        return None
+    school_id = request.session.get(CURRENT_SCHOOL_SESSION_KEY)
+    if school_id is None:
+        return None
+    return request.user.schools.filter(pk=school_id).first()
+
+
+class CurrentSchoolMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.school = SimpleLazyObject(lambda: current_school(request))
+        return self.get_response(request)
