@@ -12,6 +12,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 
 from ecf.govuk.filters import FILTERS
+from ecf.govuk.rendering import GLOBALS as FORM_GLOBALS
 
 
 def url(viewname: str, *args, **kwargs) -> str:
@@ -26,14 +27,15 @@ def environment(**options) -> jinja2.Environment:
         ]
     )
     options["undefined"] = jinja2.ChainableUndefined
-    options.setdefault("autoescape", True)
-    env = jinja2.Environment(**options)
+    options.pop("autoescape", None)
+    env = jinja2.Environment(autoescape=True, **options)
     env.globals.update(
         {
             "static": static,
             "url": url,
             "get_messages": get_messages,
             "service_name": settings.SERVICE_NAME,
+            **FORM_GLOBALS,  # govuk_error_summary(form)
         }
     )
     env.filters.update(FILTERS)

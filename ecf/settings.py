@@ -8,7 +8,7 @@ import warnings
 from pathlib import Path
 
 import environ
-from csp.constants import NONCE, NONE, SELF
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -26,8 +26,9 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # Persona sign-in lists demo school users and signs in without a password: local and test only.
 PERSONAS_ENABLED = env.bool("PERSONAS_ENABLED", default=not PRODUCTION)
-# The fake Teaching Record System answers any TRN with made-up people: local and test only.
-TRS_FAKE = env.bool("TRS_FAKE", default=not PRODUCTION)
+# The fake Teaching Record System answers any TRN with made-up people: local and test only. With
+# DEBUG off (a shared review or staging server) it must be asked for explicitly with TRS_FAKE=true.
+TRS_FAKE = env.bool("TRS_FAKE", default=DEBUG and not PRODUCTION)
 TRS_API_BASE_URL = env.str("TRS_API_BASE_URL", default="")
 TRS_API_KEY = env.str("TRS_API_KEY", default="")
 TRS_API_VERSION = env.str("TRS_API_VERSION", default="20250627")
@@ -119,6 +120,8 @@ else:
 
     warnings.filterwarnings("ignore", module="platformdirs")
     DATABASES = {"default": env.db_url_config(database_url(BASE_DIR / ".local" / "pgdata"))}
+# Several test runs may share one server (CI, a developer's two terminals): each names its own.
+DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME", default="test_ecf")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -159,20 +162,37 @@ STORAGES = {
     },
 }
 
+# Locally WhiteNoise serves straight from static/build, so a rebuilt stylesheet shows without collectstatic.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = DEBUG
+
 # Background work (email delivery) runs through django-tasks: immediately after commit locally,
 # through the database backend with db_worker processes in production.
 TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}}
 
-EMAIL_BACKEND_CLASS = env.str(
+NOTIFICATIONS_BACKEND = env.str(
     "NOTIFICATIONS_BACKEND",
     default="ecf.notifications.backends.NotifyBackend" if PRODUCTION else "ecf.notifications.backends.LocalBackend",
 )
+# One GOV.UK Notify template per email in ecf.notifications.TEMPLATES (a test keeps the two lists
+# equal). Production needs NOTIFY_TEMPLATE_<NAME> for each; elsewhere they get made-up local ids.
+NOTIFY_TEMPLATE_NAMES = ("ect_registered_provider_led", "ect_registered_school_led", "mentor_registered")
+NOTIFY_TEMPLATE_IDS = (
+    {name: env.str(f"NOTIFY_TEMPLATE_{name.upper()}") for name in NOTIFY_TEMPLATE_NAMES} if PRODUCTION else {}
+)
+if PRODUCTION:
+    if not TRS_FAKE and not (TRS_API_BASE_URL and TRS_API_KEY):
+        raise ImproperlyConfigured("TRS_API_BASE_URL and TRS_API_KEY must be set in production.")
+    if NOTIFICATIONS_BACKEND.endswith(".NotifyBackend") and not NOTIFY_API_KEY:
+        raise ImproperlyConfigured("NOTIFY_API_KEY must be set in production.")
 
-# Content Security Policy: no inline scripts but GOV.UK's body-class script, allowed by its nonce.
+# Content Security Policy: no inline scripts but GOV.UK's body-class script, allowed by its hash
+# (a hash, not a nonce, so error pages rendered without a request keep it too).
+GOVUK_TEMPLATE_SCRIPT_HASH = "'sha256-GUQ5ad8JK5KmEWmROf3LZd9ge94daqNvd8xy9YS1iDw='"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, NONCE],
+        "script-src": [SELF, GOVUK_TEMPLATE_SCRIPT_HASH],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],

@@ -1,6 +1,22 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from ecf import views
+from ecf.auth import views as auth_views
+
 urlpatterns = [
+    path("", views.start, name="start"),
+    path("healthcheck", views.healthcheck, name="healthcheck"),
+    path("sign-in", auth_views.sign_in, name="sign-in"),
+    path("sign-in/persona/<int:user_id>", auth_views.sign_in_as_persona, name="sign-in-as-persona"),
+    path("sign-out", auth_views.sign_out, name="sign-out"),
+    path("signed-out", auth_views.signed_out, name="signed-out"),
+    path("school/", include("schools.urls")),
+    path("school/", include("ects.urls")),
+    path("school/", include("mentors.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler403 = "ecf.views.forbidden"
+handler404 = "ecf.views.page_not_found"
+handler500 = "ecf.views.server_error"

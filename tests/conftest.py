@@ -1,8 +1,59 @@
+import os
+
 import pytest
+from django.db import connection
+
+from schools.middleware import CURRENT_SCHOOL_SESSION_KEY
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls made by browser tests
+# are still synchronous, so allow them (this process only).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture
-def school_user(db):
+def school(db):
+    from tests.factories import SchoolFactory
+
+    return SchoolFactory(name="Ashdown Primary School")
+
+
+@pytest.fixture
+def school_user(school):
     from tests.factories import SchoolUserFactory
 
-    return SchoolUserFactory()
+    return SchoolUserFactory(schools=[school], first_name="Sam", last_name="Tutor")
+
+
+def sign_in(client, user, school):
+    """What the persona sign-in does: a session for the user, acting for the school."""
+    client.force_login(user)
+    session = client.session
+    session[CURRENT_SCHOOL_SESSION_KEY] = school.pk
+    session.save()
+    return client
+
+
+@pytest.fixture
+def school_client(client, school_user, school):
+    return sign_in(client, school_user, school)
+
+
+class QueryInTemplate(AssertionError):
+    pass
+
+
+@pytest.fixture
+def templates_run_no_queries(monkeypatch):
+    """Any SQL run while a Jinja template renders fails the test: views must hand templates prepared data."""
+    from django.template.backends.jinja2 import Template
+
+    original_render = Template.render
+
+    def refuse(execute, sql, params, many, context):
+        raise QueryInTemplate(f"A template ran a query: {sql}")
+
+    def render(self, context=None, request=None):
+        with connection.execute_wrapper(refuse):
+            return original_render(self, context, request)
+
+    monkeypatch.setattr(Template, "render", render)

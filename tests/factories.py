@@ -190,9 +190,7 @@ class TrainingPeriodFactory(DjangoModelFactory):
         ),
     )
     expression_of_interest = None
-    started_on = factory.LazyAttribute(
-        lambda o: (o.ect_at_school_period or o.mentor_at_school_period).started_on
-    )
+    started_on = factory.LazyAttribute(lambda o: (o.ect_at_school_period or o.mentor_at_school_period).started_on)
 
     class Params:
         school_led = factory.Trait(training_programme=TrainingPeriod.Programme.SCHOOL_LED, school_partnership=None)

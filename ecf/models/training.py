@@ -76,7 +76,11 @@ class TrainingPeriod(Period):
                         | Q(school_partnership__isnull=True, expression_of_interest__isnull=False)
                     )
                 )
-                | Q(training_programme="school_led", school_partnership__isnull=True, expression_of_interest__isnull=True),
+                | Q(
+                    training_programme="school_led",
+                    school_partnership__isnull=True,
+                    expression_of_interest__isnull=True,
+                ),
                 name="training_period_provider_led_has_partnership_or_interest",
                 violation_error_message=(
                     "Provider-led training needs a confirmed partnership or an expression of interest; "

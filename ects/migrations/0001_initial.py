@@ -7,35 +7,95 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('ecf', '0001_initial'),
-        ('schools', '0001_initial'),
+        ("ecf", "0001_initial"),
+        ("schools", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ECTAtSchoolPeriod',
+            name="ECTAtSchoolPeriod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_on', models.DateField()),
-                ('finished_on', models.DateField(blank=True, null=True)),
-                ('during', models.GeneratedField(db_persist=True, expression=models.Func(models.F('started_on'), models.F('finished_on'), models.Value('[]'), function='daterange', output_field=django.contrib.postgres.fields.ranges.DateRangeField()), output_field=django.contrib.postgres.fields.ranges.DateRangeField())),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('email', models.EmailField(max_length=254)),
-                ('working_pattern', models.CharField(choices=[('full_time', 'Full time'), ('part_time', 'Part time')], max_length=20)),
-                ('reported_leaving_on', models.DateField(blank=True, help_text='When the school reported that the ECT is leaving.', null=True)),
-                ('appropriate_body', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='ect_periods', to='ecf.appropriatebody')),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='ect_periods', to='schools.school')),
-                ('teacher', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='ect_at_school_periods', to='ecf.teacher')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("started_on", models.DateField()),
+                ("finished_on", models.DateField(blank=True, null=True)),
+                (
+                    "during",
+                    models.GeneratedField(
+                        db_persist=True,
+                        expression=models.Func(
+                            models.F("started_on"),
+                            models.F("finished_on"),
+                            models.Value("[]"),
+                            function="daterange",
+                            output_field=django.contrib.postgres.fields.ranges.DateRangeField(),
+                        ),
+                        output_field=django.contrib.postgres.fields.ranges.DateRangeField(),
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("email", models.EmailField(max_length=254)),
+                (
+                    "working_pattern",
+                    models.CharField(choices=[("full_time", "Full time"), ("part_time", "Part time")], max_length=20),
+                ),
+                (
+                    "reported_leaving_on",
+                    models.DateField(
+                        blank=True, help_text="When the school reported that the ECT is leaving.", null=True
+                    ),
+                ),
+                (
+                    "appropriate_body",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ect_periods",
+                        to="ecf.appropriatebody",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="ect_periods", to="schools.school"
+                    ),
+                ),
+                (
+                    "teacher",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ect_at_school_periods",
+                        to="ecf.teacher",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ECT at school period',
-                'ordering': ['-started_on'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('finished_on__isnull', True), ('finished_on__gte', models.F('started_on')), _connector='OR'), name='ect_at_school_period_finished_after_started', violation_error_message='The end date must be the same as or after the start date.'), django.contrib.postgres.constraints.ExclusionConstraint(expressions=[('teacher', '='), ('during', '&&')], name='ect_at_one_school_at_a_time', violation_error_message='This teacher is already an ECT at a school in these dates.'), models.UniqueConstraint(condition=models.Q(('finished_on__isnull', True)), fields=('teacher',), name='one_open_ect_period_per_teacher', violation_error_message='This teacher is already registered as an ECT.')],
+                "verbose_name": "ECT at school period",
+                "ordering": ["-started_on"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("finished_on__isnull", True), ("finished_on__gte", models.F("started_on")), _connector="OR"
+                        ),
+                        name="ect_at_school_period_finished_after_started",
+                        violation_error_message="The end date must be the same as or after the start date.",
+                    ),
+                    django.contrib.postgres.constraints.ExclusionConstraint(
+                        expressions=[("teacher", "="), ("during", "&&")],
+                        name="ect_at_one_school_at_a_time",
+                        violation_error_message="This teacher is already an ECT at a school in these dates.",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("finished_on__isnull", True)),
+                        fields=("teacher",),
+                        name="one_open_ect_period_per_teacher",
+                        violation_error_message="This teacher is already registered as an ECT.",
+                    ),
+                ],
             },
         ),
     ]

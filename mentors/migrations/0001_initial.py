@@ -7,71 +7,148 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('ecf', '0001_initial'),
-        ('ects', '0001_initial'),
-        ('schools', '0001_initial'),
+        ("ecf", "0001_initial"),
+        ("ects", "0001_initial"),
+        ("schools", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MentorAtSchoolPeriod',
+            name="MentorAtSchoolPeriod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_on', models.DateField()),
-                ('finished_on', models.DateField(blank=True, null=True)),
-                ('during', models.GeneratedField(db_persist=True, expression=models.Func(models.F('started_on'), models.F('finished_on'), models.Value('[]'), function='daterange', output_field=django.contrib.postgres.fields.ranges.DateRangeField()), output_field=django.contrib.postgres.fields.ranges.DateRangeField())),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('email', models.EmailField(max_length=254)),
-                ('subject', models.CharField(blank=True, max_length=100)),
-                ('age_range', models.CharField(blank=True, max_length=50)),
-                ('key_stage', models.CharField(blank=True, max_length=50)),
-                ('started_mentoring', models.CharField(blank=True, max_length=100, verbose_name='date started mentoring')),
-                ('provider_training', models.CharField(blank=True, max_length=500)),
-                ('send_training', models.CharField(blank=True, max_length=500, verbose_name='SEND training')),
-                ('subject_networks', models.CharField(blank=True, max_length=500, verbose_name='subject networks and associations')),
-                ('other_experiences', models.CharField(blank=True, max_length=500)),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='mentor_periods', to='schools.school')),
-                ('teacher', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='mentor_at_school_periods', to='ecf.teacher')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("started_on", models.DateField()),
+                ("finished_on", models.DateField(blank=True, null=True)),
+                (
+                    "during",
+                    models.GeneratedField(
+                        db_persist=True,
+                        expression=models.Func(
+                            models.F("started_on"),
+                            models.F("finished_on"),
+                            models.Value("[]"),
+                            function="daterange",
+                            output_field=django.contrib.postgres.fields.ranges.DateRangeField(),
+                        ),
+                        output_field=django.contrib.postgres.fields.ranges.DateRangeField(),
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("email", models.EmailField(max_length=254)),
+                ("subject", models.CharField(blank=True, max_length=100)),
+                ("age_range", models.CharField(blank=True, max_length=50)),
+                ("key_stage", models.CharField(blank=True, max_length=50)),
+                (
+                    "started_mentoring",
+                    models.CharField(blank=True, max_length=100, verbose_name="date started mentoring"),
+                ),
+                ("provider_training", models.CharField(blank=True, max_length=500)),
+                ("send_training", models.CharField(blank=True, max_length=500, verbose_name="SEND training")),
+                (
+                    "subject_networks",
+                    models.CharField(blank=True, max_length=500, verbose_name="subject networks and associations"),
+                ),
+                ("other_experiences", models.CharField(blank=True, max_length=500)),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="mentor_periods", to="schools.school"
+                    ),
+                ),
+                (
+                    "teacher",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="mentor_at_school_periods",
+                        to="ecf.teacher",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-started_on'],
+                "ordering": ["-started_on"],
             },
         ),
         migrations.CreateModel(
-            name='MentorshipPeriod',
+            name="MentorshipPeriod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_on', models.DateField()),
-                ('finished_on', models.DateField(blank=True, null=True)),
-                ('during', models.GeneratedField(db_persist=True, expression=models.Func(models.F('started_on'), models.F('finished_on'), models.Value('[]'), function='daterange', output_field=django.contrib.postgres.fields.ranges.DateRangeField()), output_field=django.contrib.postgres.fields.ranges.DateRangeField())),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('mentee', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='mentorship_periods', to='ects.ectatschoolperiod')),
-                ('mentor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='mentorship_periods', to='mentors.mentoratschoolperiod')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("started_on", models.DateField()),
+                ("finished_on", models.DateField(blank=True, null=True)),
+                (
+                    "during",
+                    models.GeneratedField(
+                        db_persist=True,
+                        expression=models.Func(
+                            models.F("started_on"),
+                            models.F("finished_on"),
+                            models.Value("[]"),
+                            function="daterange",
+                            output_field=django.contrib.postgres.fields.ranges.DateRangeField(),
+                        ),
+                        output_field=django.contrib.postgres.fields.ranges.DateRangeField(),
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "mentee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="mentorship_periods",
+                        to="ects.ectatschoolperiod",
+                    ),
+                ),
+                (
+                    "mentor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="mentorship_periods",
+                        to="mentors.mentoratschoolperiod",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-started_on'],
+                "ordering": ["-started_on"],
             },
         ),
         migrations.AddConstraint(
-            model_name='mentoratschoolperiod',
-            constraint=models.CheckConstraint(condition=models.Q(('finished_on__isnull', True), ('finished_on__gte', models.F('started_on')), _connector='OR'), name='mentor_at_school_period_finished_after_started', violation_error_message='The end date must be the same as or after the start date.'),
+            model_name="mentoratschoolperiod",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("finished_on__isnull", True), ("finished_on__gte", models.F("started_on")), _connector="OR"
+                ),
+                name="mentor_at_school_period_finished_after_started",
+                violation_error_message="The end date must be the same as or after the start date.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='mentoratschoolperiod',
-            constraint=django.contrib.postgres.constraints.ExclusionConstraint(expressions=[('teacher', '='), ('school', '='), ('during', '&&')], name='mentor_periods_at_a_school_never_overlap', violation_error_message='This teacher is already a mentor at this school in these dates.'),
+            model_name="mentoratschoolperiod",
+            constraint=django.contrib.postgres.constraints.ExclusionConstraint(
+                expressions=[("teacher", "="), ("school", "="), ("during", "&&")],
+                name="mentor_periods_at_a_school_never_overlap",
+                violation_error_message="This teacher is already a mentor at this school in these dates.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='mentorshipperiod',
-            constraint=models.CheckConstraint(condition=models.Q(('finished_on__isnull', True), ('finished_on__gte', models.F('started_on')), _connector='OR'), name='mentorship_period_finished_after_started', violation_error_message='The end date must be the same as or after the start date.'),
+            model_name="mentorshipperiod",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("finished_on__isnull", True), ("finished_on__gte", models.F("started_on")), _connector="OR"
+                ),
+                name="mentorship_period_finished_after_started",
+                violation_error_message="The end date must be the same as or after the start date.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='mentorshipperiod',
-            constraint=django.contrib.postgres.constraints.ExclusionConstraint(expressions=[('mentee', '='), ('during', '&&')], name='ect_has_one_mentor_at_a_time', violation_error_message='This ECT already has a mentor in these dates.'),
+            model_name="mentorshipperiod",
+            constraint=django.contrib.postgres.constraints.ExclusionConstraint(
+                expressions=[("mentee", "="), ("during", "&&")],
+                name="ect_has_one_mentor_at_a_time",
+                violation_error_message="This ECT already has a mentor in these dates.",
+            ),
         ),
     ]

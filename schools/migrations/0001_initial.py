@@ -6,37 +6,102 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('ecf', '0001_initial'),
+        ("ecf", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='School',
+            name="School",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('urn', models.PositiveIntegerField(unique=True, verbose_name='URN')),
-                ('name', models.CharField(max_length=200)),
-                ('phase', models.CharField(choices=[('Nursery', 'Nursery'), ('Primary', 'Primary'), ('Middle deemed primary', 'Middle deemed primary'), ('Secondary', 'Secondary'), ('Middle deemed secondary', 'Middle deemed secondary'), ('16 plus', '16 plus'), ('All-through', 'All-through'), ('Not applicable', 'Not applicable')], max_length=40)),
-                ('establishment_type', models.CharField(max_length=100)),
-                ('independent', models.BooleanField(default=False, help_text='Independent schools choose the Independent Schools Teacher Induction Panel.')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('closed', 'Closed'), ('proposed_to_close', 'Open, but proposed to close'), ('proposed_to_open', 'Proposed to open')], default='open', max_length=20)),
-                ('local_authority', models.CharField(blank=True, max_length=100)),
-                ('address_line1', models.CharField(blank=True, max_length=200)),
-                ('address_line2', models.CharField(blank=True, max_length=200)),
-                ('town', models.CharField(blank=True, max_length=100)),
-                ('postcode', models.CharField(blank=True, max_length=10)),
-                ('last_chosen_training_programme', models.CharField(blank=True, choices=[('provider_led', 'Provider-led'), ('school_led', 'School-led')], max_length=20)),
-                ('last_chosen_appropriate_body', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='ecf.appropriatebody')),
-                ('last_chosen_lead_provider', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='ecf.leadprovider')),
-                ('users', models.ManyToManyField(blank=True, help_text='School users who may act for this school.', related_name='schools', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("urn", models.PositiveIntegerField(unique=True, verbose_name="URN")),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "phase",
+                    models.CharField(
+                        choices=[
+                            ("Nursery", "Nursery"),
+                            ("Primary", "Primary"),
+                            ("Middle deemed primary", "Middle deemed primary"),
+                            ("Secondary", "Secondary"),
+                            ("Middle deemed secondary", "Middle deemed secondary"),
+                            ("16 plus", "16 plus"),
+                            ("All-through", "All-through"),
+                            ("Not applicable", "Not applicable"),
+                        ],
+                        max_length=40,
+                    ),
+                ),
+                ("establishment_type", models.CharField(max_length=100)),
+                (
+                    "independent",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Independent schools choose the Independent Schools Teacher Induction Panel.",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("closed", "Closed"),
+                            ("proposed_to_close", "Open, but proposed to close"),
+                            ("proposed_to_open", "Proposed to open"),
+                        ],
+                        default="open",
+                        max_length=20,
+                    ),
+                ),
+                ("local_authority", models.CharField(blank=True, max_length=100)),
+                ("address_line1", models.CharField(blank=True, max_length=200)),
+                ("address_line2", models.CharField(blank=True, max_length=200)),
+                ("town", models.CharField(blank=True, max_length=100)),
+                ("postcode", models.CharField(blank=True, max_length=10)),
+                (
+                    "last_chosen_training_programme",
+                    models.CharField(
+                        blank=True,
+                        choices=[("provider_led", "Provider-led"), ("school_led", "School-led")],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "last_chosen_appropriate_body",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="ecf.appropriatebody",
+                    ),
+                ),
+                (
+                    "last_chosen_lead_provider",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="ecf.leadprovider",
+                    ),
+                ),
+                (
+                    "users",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="School users who may act for this school.",
+                        related_name="schools",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
     ]

@@ -1,0 +1,68 @@
+# Register early career teachers. `make run` serves the service with demo data; `make test` runs the suite.
+# Both install whatever is missing first. `make help` lists every target.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PYTHONDONTWRITEBYTECODE := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help install assets run test test-db lint format bench clean chromium
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
+	$(BIN)/python -m pip install --quiet --group dev -c constraints.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static/build/application.css: node_modules/.installed static/build.mjs $(wildcard static/scss/*.scss static/js/*)
+	npm run --silent build
+
+install: $(BIN)/.installed node_modules/.installed static/build/application.css ## Install Python and npm packages and build the assets
+
+assets: node_modules/.installed ## Build the GOV.UK Frontend CSS, JavaScript, fonts and images into static/build
+	npm run --silent build
+
+run: install ## Serve the service with demo data on http://127.0.0.1:$(PORT)
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py seed_demo_data
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+chromium: ## Install Debian's Chromium for the browser tests, if it is missing
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Chromium from Debian's packages for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "The browser tests need Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium'." >&2; exit 1; \
+	fi
+
+test: install chromium ## Run the whole test suite (browser tests included)
+	$(BIN)/pytest
+
+test-db: install ## Run only the database tests (constraints and concurrency)
+	$(BIN)/pytest tests/db
+
+lint: install ## ruff (lint and format check), Django's system checks, missing migrations
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py check --fail-level WARNING
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+format: install ## Fix what ruff can fix and format the code
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install ## Throughput of the ECTs list against a bare GOV.UK page, served by gunicorn
+	$(BIN)/python -m tests.bench.run
+
+clean: ## Remove the virtualenv, npm packages, built assets and local database
+	rm -rf $(VENV) node_modules static/build staticfiles .local

@@ -1,0 +1,49 @@
+"""Writing the audit trail. Every service that changes domain state calls `record_event` in its transaction."""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from ecf.models import Event
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who made a change: a school user, DfE staff (admin), a lead provider through the API, or the system."""
+
+    author_type: str
+    user: object | None = None
+    name: str = ""
+    email: str = ""
+
+    @classmethod
+    def school_user(cls, user) -> "Author":
+        return cls(Event.AuthorType.SCHOOL_USER, user, user.get_full_name() or user.get_username(), user.email)
+
+    @classmethod
+    def dfe_staff(cls, user) -> "Author":
+        return cls(Event.AuthorType.DFE_STAFF, user, user.get_full_name() or user.get_username(), user.email)
+
+    @classmethod
+    def system(cls, name: str = "System") -> "Author":
+        return cls(Event.AuthorType.SYSTEM, None, name)
+
+    @classmethod
+    def for_request(cls, request) -> "Author":
+        return cls.dfe_staff(request.user) if request.user.is_staff else cls.school_user(request.user)
+
+
+def record_event(*, event_type: str, heading: str, author: Author, changes: dict | None = None, metadata=None, **links):
+    """`links` name the records the event is about: teacher=, school=, ect_at_school_period=, ..."""
+    return Event.objects.create(
+        event_type=event_type,
+        heading=heading,
+        happened_at=timezone.now(),
+        author_type=author.author_type,
+        author_user=author.user if author.user is not None and author.user.pk else None,
+        author_name=author.name,
+        author_email=author.email,
+        changes=changes or {},
+        metadata=metadata or {},
+        **links,
+    )

@@ -1,0 +1,35 @@
+"""Django's Paginator, shown with the GOV.UK pagination component."""
+
+from django.core.paginator import Page, Paginator
+from django.http import QueryDict
+
+PAGE_SIZE = 20
+
+
+def paginate(request, queryset, *, per_page: int = PAGE_SIZE) -> Page:
+    # get_page() turns a missing, malformed or out-of-range ?page= into a real page, never an error.
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def govuk_pagination_params(request, page: Page) -> dict | None:
+    """Parameters for govukPagination: previous/next links and numbered items with ellipses."""
+    if page.paginator.num_pages <= 1:
+        return None
+
+    def href(number: int) -> str:
+        query: QueryDict = request.GET.copy()
+        query["page"] = str(number)
+        return f"?{query.urlencode()}"
+
+    items = []
+    for number in page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1):
+        if number == page.paginator.ELLIPSIS:
+            items.append({"ellipsis": True})
+        else:
+            items.append({"number": number, "href": href(number), "current": number == page.number})
+    params = {"items": items}
+    if page.has_previous():
+        params["previous"] = {"href": href(page.previous_page_number())}
+    if page.has_next():
+        params["next"] = {"href": href(page.next_page_number())}
+    return params

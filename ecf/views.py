@@ -1,0 +1,40 @@
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+
+@require_GET
+def start(request):
+    if request.user.is_authenticated and request.school:
+        return redirect("schools:home")
+    return render(request, "start.html", {"title": "Register early career teachers"})
+
+
+@never_cache
+@require_GET
+def healthcheck(request):
+    """For load balancers and docker compose: 200 when the database answers, else 503. No personal data."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def forbidden(request, exception=None):
+    return render(request, "errors/403.html", {"title": "You do not have permission to view this page"}, status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "errors/404.html", {"title": "Page not found"}, status=404)
+
+
+def server_error(request):
+    # Rendered without context processors: the request may be what broke.
+    from django.template.loader import get_template
+
+    html = get_template("errors/500.html").render({"title": "Sorry, there is a problem with the service"})
+    return HttpResponse(html, status=500)

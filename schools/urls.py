@@ -1,0 +1,10 @@
+from django.urls import path
+
+from schools import views
+
+app_name = "schools"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("choose", views.choose_school, name="choose"),
+]

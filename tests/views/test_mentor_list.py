@@ -1,0 +1,81 @@
+"""The school's mentors list (journeys.md §1)."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import (
+    ECTAtSchoolPeriodFactory,
+    MentorAtSchoolPeriodFactory,
+    MentorshipPeriodFactory,
+    SchoolFactory,
+    TeacherFactory,
+)
+
+URL = "/school/home/mentors"
+
+
+def test_an_empty_school_says_it_has_no_mentors(school_client):
+    html = school_client.get(URL).content.decode()
+
+    assert '<h1 class="govuk-heading-l">Mentors</h1>' in html
+    assert "To add a new mentor you need to assign one to an ECT." in html
+    assert "Your school currently has no registered mentors." in html
+
+
+def test_mentors_show_their_trn_and_assigned_ects(school_client, school):
+    mentor = MentorAtSchoolPeriodFactory(
+        school=school, teacher=TeacherFactory(trn="3456789", trs_first_name="Grace", trs_last_name="Hopper")
+    )
+    ect = ECTAtSchoolPeriodFactory(school=school, teacher=TeacherFactory(trs_first_name="Ada", trs_last_name="Byron"))
+    MentorshipPeriodFactory(mentee=ect, mentor=mentor)
+    MentorAtSchoolPeriodFactory(school=school, teacher=TeacherFactory(trs_first_name="Alan", trs_last_name="Turing"))
+
+    html = school_client.get(URL).content.decode()
+
+    assert "Grace Hopper" in html
+    assert "3456789" in html
+    assert f'href="/school/ects/{ect.pk}">Ada Byron</a>' in html
+    assert "No ECTs assigned" in html
+
+
+def test_other_schools_mentors_are_not_listed(school_client):
+    MentorAtSchoolPeriodFactory(school=SchoolFactory(), teacher=TeacherFactory(trs_last_name="Elsewhere"))
+
+    assert "Elsewhere" not in school_client.get(URL).content.decode()
+
+
+def test_search_finds_a_mentor_by_name_or_trn(school_client, school):
+    MentorAtSchoolPeriodFactory(
+        school=school, teacher=TeacherFactory(trn="3456789", trs_first_name="Grace", trs_last_name="Hopper")
+    )
+
+    assert "Grace Hopper" in school_client.get(URL, {"q": "hopper"}).content.decode()
+    assert "Grace Hopper" in school_client.get(URL, {"q": "3456789"}).content.decode()
+    assert "There are no mentors that match your search." in school_client.get(URL, {"q": "nobody"}).content.decode()
+
+
+def queries_for_page(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(URL).status_code == 200
+    return len(queries)
+
+
+def populate(school, count):
+    for _ in range(count):
+        mentor = MentorAtSchoolPeriodFactory(school=school)
+        MentorshipPeriodFactory(mentee=ECTAtSchoolPeriodFactory(school=school), mentor=mentor)
+
+
+def test_the_list_runs_the_same_small_number_of_queries_for_1_or_50_mentors(school_client, school):
+    populate(school, 1)
+    with_one = queries_for_page(school_client)
+    populate(school, 49)
+    with_fifty = queries_for_page(school_client)
+
+    assert with_one == with_fifty <= 10
+
+
+def test_the_list_template_runs_no_queries(school_client, school, templates_run_no_queries):
+    populate(school, 3)
+
+    assert school_client.get(URL).status_code == 200

@@ -1,0 +1,50 @@
+"""Another school's records are invisible: every school URL that takes an id answers 404 to outsiders.
+
+The meta-test below walks the URLconf: a new URL pattern with an id that is not in OTHER_SCHOOLS_RECORDS
+fails the suite until someone proves it is scoped to the signed-in user's school.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.factories import ECTAtSchoolPeriodFactory, SchoolFactory
+
+# URL name -> builds a record at ANOTHER school and returns the URL's kwargs.
+OTHER_SCHOOLS_RECORDS = {
+    "ects:record": lambda: {"pk": ECTAtSchoolPeriodFactory(school=SchoolFactory()).pk},
+}
+
+# Patterns with ids that are not school records, and why they are safe.
+NOT_SCHOOL_RECORDS = {
+    "sign-in-as-persona",  # local-only persona sign-in; the id is the user to sign in as
+}
+
+
+def patterns_with_ids(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.app_name == "admin":
+                continue  # the Django admin is for DfE staff, who see every school
+            child_namespace = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from patterns_with_ids(pattern, child_namespace)
+        elif isinstance(pattern, URLPattern) and pattern.pattern.converters:
+            yield f"{namespace}{pattern.name}"
+
+
+def test_every_url_with_an_id_is_covered_by_the_tenancy_matrix():
+    uncovered = set(patterns_with_ids()) - set(OTHER_SCHOOLS_RECORDS) - NOT_SCHOOL_RECORDS
+    assert not uncovered, f"Add these URL names to OTHER_SCHOOLS_RECORDS: {sorted(uncovered)}"
+
+
+@pytest.mark.parametrize("url_name", sorted(OTHER_SCHOOLS_RECORDS))
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_another_schools_record_is_not_found(school_client, url_name, method):
+    from django.urls import reverse
+
+    url = reverse(url_name, kwargs=OTHER_SCHOOLS_RECORDS[url_name]())
+
+    response = getattr(school_client, method)(url)
+
+    # A POST to a GET-only page may answer 405, which reveals nothing either; never 200 or a redirect.
+    assert response.status_code in ({404} if method == "get" else {404, 405})
