@@ -1,5 +1,6 @@
 from ecf.models.declarations import Declaration
 from ecf.models.events import Event
+from ecf.models.journeys import JourneyCompletion
 from ecf.models.notifications import EmailMessage
 from ecf.models.periods import Period, inclusive_date_range
 from ecf.models.providers import (
@@ -22,6 +23,7 @@ __all__ = [
     "DeliveryPartner",
     "EmailMessage",
     "Event",
+    "JourneyCompletion",
     "LeadProvider",
     "LeadProviderDeliveryPartnership",
     "Period",

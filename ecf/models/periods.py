@@ -9,11 +9,20 @@ import datetime
 
 from django.contrib.postgres.fields import DateRangeField
 from django.db import models
-from django.db.models import F, Func, Q, Value
+from django.db.models import Case, F, Func, Q, Value, When
 
 
-def inclusive_date_range(started_on="started_on", finished_on="finished_on") -> Func:
-    return Func(F(started_on), F(finished_on), Value("[]"), function="daterange", output_field=DateRangeField())
+def inclusive_date_range(started_on="started_on", finished_on="finished_on") -> Case:
+    """daterange(started_on, finished_on, '[]'), or NULL when the dates are reversed.
+
+    PostgreSQL computes generated columns before CHECK constraints, and daterange() raises on reversed
+    bounds; the NULL lets the named "finished after started" CHECK refuse the row with its own message.
+    """
+    return Case(
+        When(Q(**{f"{finished_on}__lt": F(started_on)}), then=Value(None)),
+        default=Func(F(started_on), F(finished_on), Value("[]"), function="daterange"),
+        output_field=DateRangeField(),
+    )
 
 
 class PeriodQuerySet(models.QuerySet):

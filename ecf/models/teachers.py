@@ -47,6 +47,7 @@ class Teacher(models.Model):
                     & ~models.Q(mentor_training_completion_reason="")
                 ),
                 name="teacher_mentor_training_completion_has_date_and_reason",
+                violation_error_message="Mentor training completion needs both a date and a reason.",
             ),
         ]
 
