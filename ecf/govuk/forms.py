@@ -47,7 +47,7 @@ class GovUKFormMixin:
 
     @property
     def revealed_fields(self) -> dict[str, tuple[str, str]]:
-        """{revealed field name: (radio field name, option value)} from the fields' `reveal` options."""
+        """{revealed field name: (radios or checkboxes field name, option value)} from the `reveal` options."""
         revealed = {}
         for name, field in self.fields.items():
             for value, names in (getattr(field, "govuk", {}).get("reveal") or {}).items():
@@ -60,11 +60,12 @@ class GovUKFormMixin:
         return set(self.revealed_fields)
 
     def _clean_fields(self):
-        """A field revealed under a radio option counts only when that option is chosen: otherwise its errors
+        """A field revealed under an option counts only when that option is chosen: otherwise its errors
         are dropped and its value is None, so `required` on it means "required when revealed"."""
         super()._clean_fields()
-        for name, (radio, value) in self.revealed_fields.items():
-            if str(self[radio].data) != value:
+        for name, (chooser, value) in self.revealed_fields.items():
+            data = self[chooser].data
+            if value not in ({str(item) for item in data} if isinstance(data, list | tuple) else {str(data)}):
                 self._errors.pop(name, None)
                 self.cleaned_data[name] = None
 

@@ -404,6 +404,24 @@ def test_checkboxes():
     assert html.find("legend").text == "What support do they need?"
 
 
+def test_checkboxes_can_reveal_a_field_too():
+    class Form(GovUKForm):
+        needs = fields.MultipleChoiceField(
+            label="Needs",
+            choices=[("other", "Other"), ("time", "Time")],
+            reveal={"other": ["details"]},
+            error_messages={"required": "Select their needs"},
+        )
+        details = fields.CharField(label="Give details", error_messages={"required": "Enter the details"})
+
+    assert Form(data={"needs": ["time"]}).is_valid()
+    form = Form(data={"needs": ["time", "other"]})
+    assert form.errors == {"details": ["Enter the details"]}
+    html = render(form, "needs")
+    assert html.by_id("conditional-id_needs").find("input", id="id_details")
+    assert "govuk-checkboxes__conditional--hidden" not in html.by_id("conditional-id_needs").classes
+
+
 def test_single_checkbox_error():
     form = SupportForm(data={"support": ["none"]})
     assert not form.is_valid()
