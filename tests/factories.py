@@ -228,6 +228,6 @@ class EmailMessageFactory(DjangoModelFactory):
     class Meta:
         model = EmailMessage
 
-    template = "ect_registered"
+    template = "ect_registered_provider_led"
+    personalisation = factory.LazyFunction(lambda: {"ect_name": "Ada Lovelace", "school_name": "Ashdown Primary School"})
     to = factory.Sequence(lambda n: f"person{n}@example.com")
-    personalisation = factory.LazyFunction(dict)
