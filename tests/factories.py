@@ -229,5 +229,5 @@ class EmailMessageFactory(DjangoModelFactory):
         model = EmailMessage
 
     template = "ect_registered_provider_led"
-    personalisation = factory.LazyFunction(lambda: {"ect_name": "Ada Lovelace", "school_name": "Ashdown Primary School"})
+    personalisation = factory.LazyFunction(lambda: {"ect_name": "Ada Lovelace", "school_name": "Ashdown Primary"})
     to = factory.Sequence(lambda n: f"person{n}@example.com")
