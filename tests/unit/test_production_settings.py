@@ -1,0 +1,117 @@
+"""Production settings: Django's deployment checklist passes, and unsafe configurations refuse to start.
+
+Settings are read once per process, so each production configuration runs `manage.py` in a
+subprocess with an environment built from scratch. Variables that must be missing are set to an
+empty string rather than left out, so a developer's `.env` (read without overwriting) cannot fill
+them in.
+"""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+MANAGE_PY = settings.BASE_DIR / "manage.py"
+
+
+def production_environment(**overrides: str) -> dict[str, str]:
+    environment = {
+        **{name: os.environ[name] for name in ("PATH", "HOME", "LANG") if name in os.environ},
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "DJANGO_ENV": "production",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "example.gov.uk",
+        # Nothing below connects to it: the checks run without a database.
+        "DATABASE_URL": "postgres://ecf@database.invalid:5432/ecf",
+        "DEBUG": "false",
+        "PERSONAS_ENABLED": "false",
+        "TRS_FAKE": "false",
+        "TRS_API_BASE_URL": "https://trs.example.gov.uk",
+        "TRS_API_KEY": "trs-api-key",
+        "NOTIFY_API_KEY": "notify-api-key",
+        "SECURE_SSL_REDIRECT": "true",
+        **{f"NOTIFY_TEMPLATE_{name.upper()}": f"template-{name}" for name in settings.NOTIFY_TEMPLATE_NAMES},
+    }
+    environment.update(overrides)
+    return environment
+
+
+def manage(*args: str, environment: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(  # noqa: S603 (our own manage.py, no shell)
+        [sys.executable, str(MANAGE_PY), *args],
+        env=environment,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_deployment_checklist_passes_with_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", environment=production_environment())
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("unsafe", "message"),
+    [
+        ({"SECRET_KEY": ""}, "SECRET_KEY must be set in production."),
+        ({"DEBUG": "true"}, "DEBUG must be off in production."),
+        ({"PERSONAS_ENABLED": "true"}, "Persona sign-in cannot be enabled in production."),
+        ({"TRS_FAKE": "true"}, "The fake Teaching Record System cannot be used in production."),
+        ({"DATABASE_URL": ""}, "DATABASE_URL must be set in production."),
+        ({"ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS must be set in production."),
+    ],
+    ids=["missing SECRET_KEY", "DEBUG on", "personas on", "fake TRS", "missing DATABASE_URL", "no ALLOWED_HOSTS"],
+)
+def test_production_refuses_to_start_with_an_unsafe_setting(unsafe, message):
+    result = manage("check", environment=production_environment(**unsafe))
+
+    assert result.returncode != 0
+    assert f"django.core.exceptions.ImproperlyConfigured: {message}" in result.stderr
+
+
+@pytest.mark.parametrize("path", ["/healthcheck", "/sign-in"])
+def test_responses_carry_the_security_headers(client, db, path):
+    response = client.get(path)
+
+    policy = dict(
+        directive.strip().split(" ", 1) for directive in response.headers["Content-Security-Policy"].split(";")
+    )
+    assert "'unsafe-inline'" not in policy["script-src"]
+    assert settings.GOVUK_TEMPLATE_SCRIPT_HASH in policy["script-src"]
+    assert policy["frame-ancestors"] == "'none'"
+    assert policy["object-src"] == "'none'"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+def test_production_sends_hsts_and_secure_cookies_and_keeps_the_healthcheck_on_http():
+    script = (
+        "import json; from django.conf import settings as s; print(json.dumps({"
+        "'hsts': s.SECURE_HSTS_SECONDS, 'ssl_redirect': s.SECURE_SSL_REDIRECT, 'exempt': s.SECURE_REDIRECT_EXEMPT, "
+        "'session_cookie_secure': s.SESSION_COOKIE_SECURE, 'csrf_cookie_secure': s.CSRF_COOKIE_SECURE, "
+        "'conn_health_checks': s.DATABASES['default']['CONN_HEALTH_CHECKS'], "
+        "'staticfiles': s.STORAGES['staticfiles']['BACKEND']}))"
+    )
+    result = manage("shell", "--no-imports", "--command", script, environment=production_environment())
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "hsts": 63072000,
+        "ssl_redirect": True,
+        "exempt": ["^healthcheck$"],
+        "session_cookie_secure": True,
+        "csrf_cookie_secure": True,
+        "conn_health_checks": True,
+        "staticfiles": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+    }
