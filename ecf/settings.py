@@ -13,8 +13,9 @@ from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+# Settings come from the process environment only: docker compose passes .env to the container, and a
+# .env lying in the checkout never switches a developer's `make run` or `make test` to production.
 env = environ.Env()
-env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DJANGO_ENV = env.str("DJANGO_ENV", default="development")
 PRODUCTION = DJANGO_ENV == "production"

@@ -2,8 +2,7 @@
 
 Settings are read once per process, so each production configuration runs `manage.py` in a
 subprocess with an environment built from scratch. Variables that must be missing are set to an
-empty string rather than left out, so a developer's `.env` (read without overwriting) cannot fill
-them in.
+empty string rather than left out, so nothing inherited can fill them in.
 """
 
 import json
