@@ -1,0 +1,1 @@
+"""`make bench`: throughput and latency of the ECTs list against a bare GOV.UK page (see README.md)."""
