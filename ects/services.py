@@ -1,0 +1,453 @@
+"""Writes for ECTs: registering one at a school, and the ECT record's one-page changes.
+
+Every function runs in one transaction, locks the rows it reasons about before reading what it
+decides on, writes audit Events, and refuses with a `DomainError` whose message is GOV.UK copy.
+"""
+
+import datetime
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+
+from ecf.errors import DomainError
+from ecf.events import Author, record_event
+from ecf.models import AppropriateBody, ContractPeriod, LeadProvider, Teacher, TrainingPeriod
+from ecf.notifications import queue_email
+from ects import registration
+from ects.models import ECTAtSchoolPeriod
+from mentors.models import MentorshipPeriod
+from schools.models import School
+
+PROVIDER_LED = TrainingPeriod.Programme.PROVIDER_LED
+SCHOOL_LED = TrainingPeriod.Programme.SCHOOL_LED
+
+# The constraints that refuse a second ECT period for a teacher; any other IntegrityError is a bug.
+ONE_SCHOOL_AT_A_TIME = frozenset({"ect_at_one_school_at_a_time", "one_open_ect_period_per_teacher"})
+
+CORRECTED_NAME_MAX_LENGTH = Teacher._meta.get_field("corrected_name").max_length
+EMAIL_IN_USE = "This email is already in use for a different ECT or mentor"
+WORKING_PATTERN_REQUIRED = "Select if the ECT’s working pattern is full or part time"
+
+
+def _display_name(*, corrected_name: str, first_name: str, last_name: str) -> str:
+    return corrected_name or f"{first_name} {last_name}"
+
+
+def _govuk_date(day: datetime.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _academic_year(contract_period: ContractPeriod) -> str:
+    return f"{contract_period.year} to {contract_period.year + 1}"
+
+
+def _constraint_name(error: IntegrityError) -> str | None:
+    diag = getattr(error.__cause__, "diag", None)
+    return getattr(diag, "constraint_name", None)
+
+
+# Register an ECT ---------------------------------------------------------------------------------
+
+
+def register_ect(
+    *,
+    school: School,
+    author: Author,
+    trn: str,
+    trs_first_name: str,
+    trs_last_name: str,
+    trs_induction_status: str = "",
+    trs_qts_awarded_on: datetime.date | None = None,
+    corrected_name: str = "",
+    email: str,
+    started_on: datetime.date,
+    working_pattern: str,
+    appropriate_body: AppropriateBody,
+    training_programme: str,
+    lead_provider: LeadProvider | None = None,
+) -> ECTAtSchoolPeriod:
+    """Register the teacher as an ECT at `school` from `started_on`, with their training, and email them.
+
+    A teacher still an ECT at another school moves: that period (with its training and mentorships) is
+    finished the day before. Raises DomainError with the message to show when the registration cannot
+    happen, including when the database refuses it because another school registered them meanwhile.
+    """
+    if working_pattern not in ECTAtSchoolPeriod.WorkingPattern.values:
+        raise ValueError(f"Unknown working pattern {working_pattern!r}")
+    if training_programme not in TrainingPeriod.Programme.values:
+        raise ValueError(f"Unknown training programme {training_programme!r}")
+    corrected_name = corrected_name.strip()
+    name = _display_name(corrected_name=corrected_name, first_name=trs_first_name, last_name=trs_last_name)
+    try:
+        # A savepoint when the caller already holds a transaction (say, the journey recording its
+        # completion), so a refusal by the database rolls back only this and the caller carries on.
+        with transaction.atomic():
+            return _register(
+                school=school,
+                author=author,
+                trn=trn,
+                trs_first_name=trs_first_name,
+                trs_last_name=trs_last_name,
+                trs_induction_status=trs_induction_status,
+                trs_qts_awarded_on=trs_qts_awarded_on,
+                corrected_name=corrected_name,
+                name=name,
+                email=email.strip(),
+                started_on=started_on,
+                working_pattern=working_pattern,
+                appropriate_body=appropriate_body,
+                training_programme=training_programme,
+                lead_provider=lead_provider if training_programme == PROVIDER_LED else None,
+            )
+    except IntegrityError as error:
+        # The last line of defence: registrations take turns on the teacher's row lock (and any insert
+        # referencing the teacher waits for that lock), so only a writer that skipped the checks above
+        # gets here. The database still refuses the overlap; the user gets words, not a 500.
+        if _constraint_name(error) in ONE_SCHOOL_AT_A_TIME:
+            raise DomainError(
+                f"{name} is already registered as an ECT at another school. Contact us if you think this is wrong."
+            ) from error
+        raise
+
+
+def _register(
+    *,
+    school: School,
+    author: Author,
+    trn: str,
+    trs_first_name: str,
+    trs_last_name: str,
+    trs_induction_status: str,
+    trs_qts_awarded_on: datetime.date | None,
+    corrected_name: str,
+    name: str,
+    email: str,
+    started_on: datetime.date,
+    working_pattern: str,
+    appropriate_body: AppropriateBody,
+    training_programme: str,
+    lead_provider: LeadProvider | None,
+) -> ECTAtSchoolPeriod:
+    # Checks that need no lock come first, so a refusal costs no teacher row.
+    contract_period = registration.contract_period_for(started_on)
+    if contract_period is None or (not contract_period.enabled and started_on > datetime.date.today()):
+        year = f"the {_academic_year(contract_period)} academic year" if contract_period else "this start date"
+        raise DomainError(f"You cannot register {name} yet. Registration for {year} is not open.")
+    if message := registration.appropriate_body_error(school, appropriate_body):
+        raise DomainError(message)
+    expression_of_interest = school_partnership = None
+    if training_programme == PROVIDER_LED:
+        if lead_provider is None:
+            raise DomainError("Select which lead provider will be training the ECT")
+        expression_of_interest = registration.active_lead_provider(lead_provider, contract_period)
+        if expression_of_interest is None:
+            raise DomainError(
+                f"{lead_provider.name} is not providing training in the {_academic_year(contract_period)} "
+                "academic year. Select a different lead provider."
+            )
+        school_partnership = registration.confirmed_partnership(school, lead_provider, contract_period)
+        if school_partnership is not None:
+            expression_of_interest = None  # a confirmed partnership supersedes the expression of interest
+
+    teacher, teacher_changes = _lock_teacher(
+        trn=trn,
+        trs_first_name=trs_first_name,
+        trs_last_name=trs_last_name,
+        trs_induction_status=trs_induction_status,
+        trs_qts_awarded_on=trs_qts_awarded_on,
+        corrected_name=corrected_name,
+    )
+    # From here the teacher's row is locked: another registration of them waits for this transaction,
+    # then sees its result, so the checks below cannot be overtaken by one that did the same.
+    if registration.email_in_use_by_someone_else(email, trn):
+        raise DomainError(EMAIL_IN_USE)
+    overlapping = _ect_periods_running_from(teacher=teacher, started_on=started_on)
+    if any(period.school_id == school.pk for period in overlapping):
+        raise DomainError(f"{name} is already registered at your school")
+    for previous in overlapping:
+        _finish_previous_ect_period(previous, started_on=started_on, name=name, author=author)
+
+    ect_period = ECTAtSchoolPeriod.objects.create(
+        teacher=teacher,
+        school=school,
+        started_on=started_on,
+        email=email,
+        working_pattern=working_pattern,
+        appropriate_body=appropriate_body,
+    )
+    training_period = TrainingPeriod.objects.create(
+        ect_at_school_period=ect_period,
+        started_on=started_on,
+        training_programme=training_programme,
+        school_partnership=school_partnership,
+        expression_of_interest=expression_of_interest,
+    )
+    _remember_programme_choices(
+        school=school,
+        appropriate_body=appropriate_body,
+        training_programme=training_programme,
+        lead_provider=lead_provider,
+    )
+
+    links = {
+        "teacher": teacher,
+        "school": school,
+        "ect_at_school_period": ect_period,
+        "training_period": training_period,
+        "lead_provider": lead_provider,
+        "appropriate_body": appropriate_body,
+        "school_partnership": school_partnership,
+        "delivery_partner": school_partnership.delivery_partner if school_partnership else None,
+    }
+    record_event(
+        event_type="teacher_registered_as_ect",
+        heading=f"{name} was registered as an ECT at {school.name}",
+        author=author,
+        changes=teacher_changes,
+        metadata={
+            "started_on": started_on.isoformat(),
+            "working_pattern": working_pattern,
+            "training_programme": training_programme,
+            "contract_period": contract_period.year,
+        },
+        **links,
+    )
+    if school_partnership is not None:
+        source = f"with {lead_provider.name} (confirmed partnership)"
+    elif lead_provider is not None:
+        source = f"with {lead_provider.name} (awaiting confirmation)"
+    else:
+        source = "designed and delivered by the school"
+    record_event(
+        event_type="teacher_starts_training_period",
+        heading=f"{name} started {training_period.get_training_programme_display().lower()} training {source}",
+        author=author,
+        metadata={
+            "started_on": started_on.isoformat(),
+            "training_programme": training_programme,
+            "contract_period": contract_period.year,
+            "expression_of_interest": bool(expression_of_interest),
+        },
+        **links,
+    )
+    queue_email(
+        template="ect_registered_provider_led" if training_programme == PROVIDER_LED else "ect_registered_school_led",
+        to=email,
+        personalisation={"ect_name": name, "school_name": school.name},
+    )
+    return ect_period
+
+
+def _ect_periods_running_from(*, teacher: Teacher, started_on: datetime.date) -> list[ECTAtSchoolPeriod]:
+    """Every ECT period of the teacher's still running on or after `started_on`, locked, oldest first."""
+    return list(
+        ECTAtSchoolPeriod.objects.select_for_update(of=("self",))
+        .filter(Q(finished_on__isnull=True) | Q(finished_on__gte=started_on), teacher=teacher)
+        .select_related("school")
+        .order_by("started_on", "pk")
+    )
+
+
+def _lock_teacher(
+    *,
+    trn: str,
+    trs_first_name: str,
+    trs_last_name: str,
+    trs_induction_status: str,
+    trs_qts_awarded_on: datetime.date | None,
+    corrected_name: str,
+) -> tuple[Teacher, dict]:
+    """The teacher by TRN, created if new, locked, and brought up to date with TRS.
+
+    get_or_create inserts in a savepoint: two registrations of a new TRN race on the unique index, the
+    second waits for the first to commit and then finds its row. Locking the row afterwards makes every
+    later step of every registration of this teacher take turns; without it two inserts of ECT periods
+    meet in the exclusion constraint, where PostgreSQL may answer with a deadlock instead.
+    """
+    trs_values = {
+        "trs_first_name": trs_first_name,
+        "trs_last_name": trs_last_name,
+        # Only what TRS told us: an empty induction status or QTS date means "not asked", not "none".
+        **({"trs_induction_status": trs_induction_status} if trs_induction_status else {}),
+        **({"trs_qts_awarded_on": trs_qts_awarded_on} if trs_qts_awarded_on else {}),
+        **({"corrected_name": corrected_name} if corrected_name else {}),
+    }
+    if len(corrected_name) > CORRECTED_NAME_MAX_LENGTH:
+        raise DomainError(f"Corrected name must be {CORRECTED_NAME_MAX_LENGTH} characters or less")
+    teacher, created = Teacher.objects.get_or_create(trn=trn, defaults=trs_values)
+    teacher = Teacher.objects.select_for_update().get(pk=teacher.pk)
+    if created:
+        return teacher, {}
+    changes = {
+        field: [_jsonable(getattr(teacher, field)), _jsonable(value)]
+        for field, value in trs_values.items()
+        if getattr(teacher, field) != value
+    }
+    if changes:
+        for field, value in trs_values.items():
+            setattr(teacher, field, value)
+        teacher.save(update_fields=[*changes, "updated_at"])
+    return teacher, changes
+
+
+def _jsonable(value):
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def _finish_previous_ect_period(
+    previous: ECTAtSchoolPeriod, *, started_on: datetime.date, name: str, author: Author
+) -> None:
+    """End an ECT period at another school the day before the new start, with its training and mentorships.
+
+    Refuses when something there started on or after the new start date: it could not end before it.
+    """
+    last_day = started_on - datetime.timedelta(days=1)
+    previous_school = previous.school.name
+    if previous.started_on >= started_on:
+        raise DomainError(
+            f"Our records show that {name} started teaching at {previous_school} on "
+            f"{_govuk_date(previous.started_on)}. Enter a start date after {_govuk_date(previous.started_on)}."
+        )
+    still_running = Q(finished_on__isnull=True) | Q(finished_on__gt=last_day)
+    training_periods = list(
+        TrainingPeriod.objects.select_for_update().filter(still_running, ect_at_school_period=previous)
+    )
+    mentorships = list(MentorshipPeriod.objects.select_for_update().filter(still_running, mentee=previous))
+    latest = max([*training_periods, *mentorships], key=lambda period: period.started_on, default=None)
+    if latest is not None and latest.started_on >= started_on:
+        raise DomainError(
+            f"Our records show that {name} started their latest training at {previous_school} on "
+            f"{_govuk_date(latest.started_on)}. Enter a start date after {_govuk_date(latest.started_on)}."
+        )
+    links = {"teacher_id": previous.teacher_id, "school_id": previous.school_id, "ect_at_school_period": previous}
+    for training_period in training_periods:
+        training_period.finished_on = last_day
+        training_period.save(update_fields=["finished_on", "updated_at"])
+        record_event(
+            event_type="teacher_finishes_training_period",
+            heading=f"{name}’s training at {previous_school} finished because they moved school",
+            author=author,
+            metadata={"finished_on": last_day.isoformat()},
+            training_period=training_period,
+            **links,
+        )
+    for mentorship in mentorships:
+        mentorship.finished_on = last_day
+        mentorship.save(update_fields=["finished_on", "updated_at"])
+        record_event(
+            event_type="teacher_finishes_being_mentored",
+            heading=f"{name} stopped being mentored at {previous_school} because they moved school",
+            author=author,
+            metadata={"finished_on": last_day.isoformat()},
+            mentorship_period=mentorship,
+            **links,
+        )
+    previous.finished_on = last_day
+    previous.save(update_fields=["finished_on", "updated_at"])
+    record_event(
+        event_type="teacher_left_school_as_ect",
+        heading=f"{name} left {previous_school} as an ECT",
+        author=author,
+        metadata={"finished_on": last_day.isoformat(), "reason": "registered at another school"},
+        **links,
+    )
+
+
+def _remember_programme_choices(
+    *, school: School, appropriate_body: AppropriateBody, training_programme: str, lead_provider: LeadProvider | None
+) -> None:
+    """Offered next time as "Programme choices used by your school previously".
+
+    An UPDATE of just these columns: the caller's School instance may be stale in its other fields.
+    """
+    choices = {
+        "last_chosen_appropriate_body": appropriate_body,
+        "last_chosen_training_programme": training_programme,
+        "last_chosen_lead_provider": lead_provider,
+    }
+    School.objects.filter(pk=school.pk).update(**choices)
+    for field, value in choices.items():
+        setattr(school, field, value)
+
+
+# The ECT record's Change pages ------------------------------------------------------------------
+
+
+def change_ect_name(*, ect_period: ECTAtSchoolPeriod, corrected_name: str, author: Author) -> ECTAtSchoolPeriod:
+    """Record the name the school gives for the ECT (TRS's name stays as TRS has it)."""
+    corrected_name = " ".join(corrected_name.split())
+    if not corrected_name:
+        raise DomainError("Enter the correct full name")
+    if len(corrected_name) > CORRECTED_NAME_MAX_LENGTH:
+        raise DomainError(f"Corrected name must be {CORRECTED_NAME_MAX_LENGTH} characters or less")
+    with transaction.atomic():
+        teacher = Teacher.objects.select_for_update().get(pk=ect_period.teacher_id)
+        old_name = teacher.full_name
+        if corrected_name != old_name:
+            old_corrected_name = teacher.corrected_name
+            teacher.corrected_name = corrected_name
+            teacher.save(update_fields=["corrected_name", "updated_at"])
+            record_event(
+                event_type="teacher_name_updated_by_user",
+                heading=f"Name changed from {old_name} to {corrected_name}",
+                author=author,
+                changes={"corrected_name": [old_corrected_name, corrected_name]},
+                teacher=teacher,
+                school_id=ect_period.school_id,
+                ect_at_school_period=ect_period,
+            )
+        ect_period.teacher = teacher
+    return ect_period
+
+
+def change_ect_email(*, ect_period: ECTAtSchoolPeriod, email: str, author: Author) -> ECTAtSchoolPeriod:
+    email = email.strip()
+    if not email:
+        raise DomainError("Enter an email address")
+    with transaction.atomic():
+        locked = ECTAtSchoolPeriod.objects.select_for_update().select_related("teacher").get(pk=ect_period.pk)
+        old_email = locked.email
+        if email != old_email:
+            if registration.email_in_use_by_someone_else(email, locked.teacher.trn):
+                raise DomainError(EMAIL_IN_USE)
+            locked.email = email
+            locked.save(update_fields=["email", "updated_at"])
+            record_event(
+                event_type="teacher_email_updated",
+                heading=f"Email address changed from {old_email} to {email}",
+                author=author,
+                changes={"email": [old_email, email]},
+                teacher_id=locked.teacher_id,
+                school_id=locked.school_id,
+                ect_at_school_period=locked,
+            )
+        ect_period.email = locked.email
+    return ect_period
+
+
+def change_ect_working_pattern(
+    *, ect_period: ECTAtSchoolPeriod, working_pattern: str, author: Author
+) -> ECTAtSchoolPeriod:
+    if working_pattern not in ECTAtSchoolPeriod.WorkingPattern.values:
+        raise DomainError(WORKING_PATTERN_REQUIRED)
+    with transaction.atomic():
+        locked = ECTAtSchoolPeriod.objects.select_for_update().get(pk=ect_period.pk)
+        old_pattern = locked.working_pattern
+        if working_pattern != old_pattern:
+            locked.working_pattern = working_pattern
+            locked.save(update_fields=["working_pattern", "updated_at"])
+            labels = dict(ECTAtSchoolPeriod.WorkingPattern.choices)
+            record_event(
+                event_type="teacher_working_pattern_updated",
+                heading=(
+                    f"Working pattern changed from {labels.get(old_pattern, old_pattern).lower()} "
+                    f"to {labels[working_pattern].lower()}"
+                ),
+                author=author,
+                changes={"working_pattern": [old_pattern, working_pattern]},
+                teacher_id=locked.teacher_id,
+                school_id=locked.school_id,
+                ect_at_school_period=locked,
+            )
+        ect_period.working_pattern = locked.working_pattern
+    return ect_period
