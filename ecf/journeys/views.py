@@ -76,7 +76,10 @@ def _step_view(journey: Journey):
     def step_view(request, journey_id: uuid.UUID, step_name: str):
         state = journey_state.load(request, journey.name, journey_id)
         if state is None:
-            if JourneyCompletion.objects.filter(journey_id=journey_id, journey_name=journey.name).exists():
+            completion = JourneyCompletion.objects.filter(journey_id=journey_id, journey_name=journey.name).first()
+            if completion is not None:
+                # Loaded through the school first: another school's journey id is a 404, not a redirect.
+                journey.confirmation_context(request.school, completion.record_id)
                 return redirect(confirmation_url(journey, journey_id))
             return expired(request, journey)
         if state.completed_record_id is not None:
@@ -113,11 +116,17 @@ def _step_view(journey: Journey):
                 initial = initial_from_answer(step.form_class, stored, context=context) if stored else None
                 form = step.form_class(initial=initial, context=context)
 
-        if changing:
+        if changing and journey.is_allowed(journey.check_answers, state.answers):
             back_link_url = step_url(journey, journey_id, journey.check_answers)
         else:
+            # Also while changing, when the change took the path away from check your answers (a new question,
+            # a dead end): a link there would only redirect back here.
             previous = journey.previous_step(step_name, state.answers)
-            back_link_url = step_url(journey, journey_id, previous) if previous else reverse(journey.exit_url_name)
+            back_link_url = (
+                step_url(journey, journey_id, previous, changing=changing)
+                if previous
+                else reverse(journey.exit_url_name)
+            )
         page = {
             "title": step.title,
             "form": form,
