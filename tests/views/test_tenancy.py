@@ -14,6 +14,23 @@ OTHER_SCHOOLS_RECORDS = {
     "ects:record": lambda: {"pk": ECTAtSchoolPeriodFactory(school=SchoolFactory()).pk},
 }
 
+
+def another_schools_registration() -> dict:
+    """A register-an-ECT journey completed at ANOTHER school (its id is in that user's URLs)."""
+    import uuid
+
+    from ecf.models import JourneyCompletion
+
+    period = ECTAtSchoolPeriodFactory(school=SchoolFactory())
+    completion = JourneyCompletion.objects.create(
+        journey_id=uuid.uuid4(), journey_name="register-ect", record_id=period.pk
+    )
+    return {"journey_id": completion.journey_id}
+
+
+OTHER_SCHOOLS_RECORDS["ects:register-ect"] = lambda: {**another_schools_registration(), "step_name": "check-answers"}
+OTHER_SCHOOLS_RECORDS["ects:register-ect-confirmation"] = another_schools_registration
+
 # Patterns with ids that are not school records, and why they are safe.
 NOT_SCHOOL_RECORDS = {
     "sign-in-as-persona",  # local-only persona sign-in; the id is the user to sign in as
