@@ -1,0 +1,501 @@
+"""Every validation message of the shared find-a-teacher fields (ecf.teachers.forms) and of each
+register-an-ECT form (ects.forms), with the copy of journeys.md and rect.md §2a."""
+
+import datetime
+import logging
+
+import pytest
+from django.utils import timezone
+
+from ecf.journeys import Answers, JourneyContext
+from ecf.models import AppropriateBody
+from ecf.teachers import forms as teacher_forms
+from ecf.teachers.forms import DateOfBirthField, NationalInsuranceNumberField, TRNField, years_before
+from ects import forms
+from tests.factories import (
+    ActiveLeadProviderFactory,
+    AppropriateBodyFactory,
+    ContractPeriodFactory,
+    ECTAtSchoolPeriodFactory,
+    SchoolFactory,
+    TeacherFactory,
+    current_contract_year,
+)
+
+TODAY = timezone.localdate()
+DOB = {"date_of_birth-day": "3", "date_of_birth-month": "2", "date_of_birth-year": "1977"}
+IDENTIFIED = {"found": True, "dob_matched": True, "trn": "1234567", "first_name": "Kate", "last_name": "Lewis"}
+
+
+def context(school=None, **answers):
+    return JourneyContext(school=school, user=None, answers=Answers(answers))
+
+
+def with_find_facts(**facts):
+    return {"find-ect": {"data": {}, "facts": {**IDENTIFIED, **facts}}}
+
+
+def errors(form) -> dict:
+    form.is_valid()
+    return {name: list(messages) for name, messages in form.errors.items()}
+
+
+def date(day: datetime.date, name: str) -> dict:
+    return {f"{name}-day": str(day.day), f"{name}-month": str(day.month), f"{name}-year": str(day.year)}
+
+
+# TRN ------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "cleaned"),
+    [
+        ("1234567", "1234567"),
+        ("RP99/12345", "9912345"),
+        ("12345", "0012345"),
+        ("123456", "0123456"),
+        (" 12 34 5 ", "0012345"),
+    ],
+)
+def test_a_trn_is_stripped_of_non_digits_and_padded_to_7(typed, cleaned):
+    assert TRNField().clean(typed) == cleaned
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("", "Enter a teacher reference number (TRN)"),
+        ("   ", "Enter a teacher reference number (TRN)"),
+        ("1234", "Teacher reference number must include at least 5 digits"),
+        ("RP/", "Teacher reference number must include at least 5 digits"),
+        ("12345678", "Teacher reference number cannot include more than 7 digits"),
+        ("١٢٣٤٥٦٧", "Teacher reference number must include at least 5 digits"),  # non-ASCII digits are not digits
+    ],
+)
+def test_trn_errors(typed, message):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as error:
+        TRNField().clean(typed)
+    assert error.value.messages == [message]
+
+
+# Date of birth --------------------------------------------------------------------------------------------------
+
+
+class DateOfBirthForm(teacher_forms.JourneyForm):
+    date_of_birth = DateOfBirthField()
+
+
+@pytest.mark.parametrize(
+    ("data", "message", "parts"),
+    [
+        ({}, "Enter a date of birth", None),
+        (
+            {"date_of_birth-day": "3"},
+            "Enter the date of birth in the correct format, for example 12 03 1998",
+            ("month", "year"),
+        ),
+        (
+            {"date_of_birth-day": "31", "date_of_birth-month": "2", "date_of_birth-year": "1990"},
+            "Enter the date of birth in the correct format, for example 12 03 1998",
+            ("day",),
+        ),
+        (
+            {"date_of_birth-day": "1", "date_of_birth-month": "1", "date_of_birth-year": "9" * 5000},
+            "Enter the date of birth in the correct format, for example 12 03 1998",
+            ("year",),
+        ),
+        (
+            date(years_before(TODAY, 100) - datetime.timedelta(days=1), "date_of_birth"),
+            "The teacher cannot be more than 100 years old",
+            None,
+        ),
+        (
+            date(years_before(TODAY, 18) + datetime.timedelta(days=1), "date_of_birth"),
+            "The teacher cannot be less than 18 years old",
+            None,
+        ),
+    ],
+)
+def test_date_of_birth_errors(data, message, parts):
+    form = DateOfBirthForm(data, context=context())
+
+    assert errors(form) == {"date_of_birth": [message]}
+    error = form.errors.as_data()["date_of_birth"][0]
+    assert (tuple((error.params or {}).get("parts") or ()) or None) == parts
+
+
+def test_the_date_of_birth_hint():
+    assert DateOfBirthField().help_text == "For example, 31 3 1980"
+
+
+def test_exactly_18_and_exactly_100_years_old_are_allowed():
+    for day in (years_before(TODAY, 18), years_before(TODAY, 100)):
+        assert DateOfBirthForm(date(day, "date_of_birth"), context=context()).is_valid()
+
+
+# National Insurance number ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["QQ 12 34 56 C", "qq123456c", "AB123456D", " ce 00 00 00 a "])
+def test_national_insurance_numbers_are_normalised(typed):
+    assert NationalInsuranceNumberField().clean(typed) == "".join(typed.split()).upper()
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("", "Enter a National Insurance Number"),
+        ("12345", "Enter a National Insurance Number in the correct format"),
+        ("QQ123456E", "Enter a National Insurance Number in the correct format"),
+        ("GB123456A", "Enter a National Insurance Number in the correct format"),
+        ("DA123456A", "Enter a National Insurance Number in the correct format"),
+        ("QQ12345\x006C", "Enter a National Insurance Number in the correct format"),
+    ],
+)
+def test_national_insurance_number_errors(typed, message):
+    form = forms.ECTNationalInsuranceNumberForm({"national_insurance_number": typed}, context=context())
+
+    assert errors(form) == {"national_insurance_number": [message]}
+
+
+# Find ----------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_find_reports_what_trs_said_without_the_date_of_birth():
+    school = SchoolFactory()
+    form = forms.FindECTForm({"trn": "1234567", **DOB}, context=context(school))
+
+    assert form.is_valid()
+    facts = form.facts()
+    assert facts["found"]
+    assert facts["dob_matched"]
+    assert facts["trn"] == "1234567"
+    assert facts["already_at_school"] is False
+    assert facts["registered_before"] is False
+    assert "1977" not in repr(facts)
+
+
+@pytest.mark.django_db
+def test_find_with_a_wrong_date_of_birth_keeps_no_names():
+    form = forms.FindECTForm({"trn": "1234567", **DOB, "date_of_birth-day": "4"}, context=context(SchoolFactory()))
+
+    assert form.is_valid()
+    assert form.facts() == {"found": True, "dob_matched": False, "requested_trn": "1234567"}
+
+
+@pytest.mark.django_db
+def test_find_follows_a_merged_trn():
+    form = forms.FindECTForm({"trn": "7000011", **DOB}, context=context(SchoolFactory()))
+
+    assert form.is_valid()
+    assert form.facts()["trn"] == "7000012"
+    assert form.facts()["merged_from"] == "7000011"
+
+
+@pytest.mark.django_db
+def test_find_knows_an_ect_already_at_the_school_and_one_registered_before():
+    school = SchoolFactory()
+    ECTAtSchoolPeriodFactory(school=school, teacher=TeacherFactory(trn="1234567"))
+
+    form = forms.FindECTForm({"trn": "1234567", **DOB}, context=context(school))
+    assert form.is_valid()
+    assert form.facts()["already_at_school"] is True
+    assert form.facts()["registered_before"] is True
+
+
+@pytest.mark.django_db
+def test_trs_unavailable_is_a_form_error_and_logs_only_the_trn(monkeypatch, caplog):
+    from ecf.trs import FakeTRS, TRSUnavailable
+
+    def unavailable(self, **kwargs):
+        raise TRSUnavailable("TRS did not answer")
+
+    monkeypatch.setattr(FakeTRS, "_find_teacher", unavailable)
+    form = forms.FindECTForm({"trn": "1234567", **DOB}, context=context(SchoolFactory()))
+
+    with caplog.at_level(logging.INFO):
+        assert errors(form) == {"__all__": ["There is a problem with the teacher record service. Try again later."]}
+    assert "1234567" in caplog.text
+    assert "1977" not in caplog.text
+
+
+@pytest.mark.django_db
+def test_national_insurance_number_lookup():
+    answers = {"find-ect": {"data": {}, "facts": {"found": True, "dob_matched": False, "requested_trn": "1234567"}}}
+    matched = forms.ECTNationalInsuranceNumberForm(
+        {"national_insurance_number": "QQ 12 34 56 C"}, context=context(SchoolFactory(), **answers)
+    )
+    unmatched = forms.ECTNationalInsuranceNumberForm(
+        {"national_insurance_number": "AB 12 34 56 C"}, context=context(SchoolFactory(), **answers)
+    )
+
+    assert matched.is_valid()
+    assert unmatched.is_valid()
+    assert matched.facts()["found"] is True
+    assert matched.facts()["trn"] == "1234567"
+    assert "QQ" not in repr(matched.facts())
+    assert unmatched.facts()["found"] is False
+
+
+# Check ECT details (corrected name) -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ({}, {"details_correct": ["Select ‘Yes’ or ‘No’ to confirm whether the details are correct"]}),
+        (
+            {"details_correct": "maybe"},
+            {"details_correct": ["Select ‘Yes’ or ‘No’ to confirm whether the details are correct"]},
+        ),
+        ({"details_correct": "no"}, {"first_name": ["Enter a first name"], "last_name": ["Enter a last name"]}),
+        (
+            {"details_correct": "no", "first_name": "x" * 101, "last_name": "Ok"},
+            {"first_name": ["First name must be 100 characters or less"]},
+        ),
+        (
+            {"details_correct": "no", "first_name": "Jo", "last_name": "Ma\x00rch"},
+            {"last_name": ["Last name must not include hidden characters"]},
+        ),
+        ({"details_correct": "yes", "first_name": "x" * 500}, {}),  # hidden fields do not count
+    ],
+)
+def test_review_details_errors(data, expected):
+    assert errors(forms.ReviewECTDetailsForm(data, context=context())) == expected
+
+
+def test_a_corrected_name_is_a_fact():
+    form = forms.ReviewECTDetailsForm(
+        {"details_correct": "no", "first_name": " Jo ", "last_name": "March "}, context=context()
+    )
+
+    assert form.is_valid()
+    assert form.facts() == {"corrected_name": "Jo March"}
+    assert form.fields["details_correct"].label == "Are these details correct for the ECT?"
+
+
+# Email ---------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("email", "message"),
+    [
+        ("", "Enter an email address"),
+        ("not an email", "Enter an email address in the correct format, like name@example.com"),
+        ("a\x00@example.com", "Enter an email address in the correct format, like name@example.com"),
+        ("a" * 250 + "@example.com", "Email address must be 254 characters or less"),
+    ],
+)
+def test_email_errors(email, message):
+    form = forms.EmailForm({"email": email}, context=context(**with_find_facts()))
+
+    assert errors(form)["email"][0] == message
+
+
+@pytest.mark.django_db
+def test_an_email_used_by_a_different_current_ect_is_in_use():
+    ECTAtSchoolPeriodFactory(email="taken@example.com")
+    taken = forms.EmailForm({"email": "Taken@example.com"}, context=context(**with_find_facts()))
+    free = forms.EmailForm({"email": "free@example.com"}, context=context(**with_find_facts()))
+
+    assert taken.is_valid()
+    assert free.is_valid()
+    assert taken.facts()["in_use"] is True
+    assert free.facts() == {"email": "free@example.com", "in_use": False}
+
+
+# Start date ----------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def contract_periods(db):
+    year = current_contract_year()
+    for offset in (-2, -1, 0):
+        ContractPeriodFactory(year=year + offset, enabled=True)
+    return ContractPeriodFactory(year=year + 1, enabled=False)
+
+
+def start_date_form(day_or_data, school=None, **facts):
+    data = day_or_data if isinstance(day_or_data, dict) else date(day_or_data, "started_on")
+    return forms.StartDateForm(data, context=context(school or SchoolFactory(), **with_find_facts(**facts)))
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({}, "Enter the date the ECT started or will start teaching at your school"),
+        (
+            {"started_on-day": "40", "started_on-month": "1", "started_on-year": "2025"},
+            "Enter the start date using the correct format, for example, 17 09 1999",
+        ),
+    ],
+)
+def test_start_date_format_errors(contract_periods, data, message):
+    assert errors(start_date_form(data)) == {"started_on": [message]}
+
+
+def test_a_start_date_before_the_earliest_permitted_date(contract_periods):
+    earliest = datetime.date(current_contract_year() - 2, 6, 1)
+
+    assert errors(start_date_form(earliest - datetime.timedelta(days=1))) == {
+        "started_on": [f"Start date cannot be this far in the past. Enter a date later than 1 June {earliest.year}."]
+    }
+    assert start_date_form(earliest).is_valid()
+
+
+def test_a_start_date_not_after_the_previous_periods_start(contract_periods):
+    previous = ECTAtSchoolPeriodFactory(
+        teacher=TeacherFactory(trn="1234567"), school=SchoolFactory(name="Brook Academy"), started_on=TODAY
+    )
+    started = f"{TODAY.day} {TODAY:%B %Y}"
+
+    assert errors(start_date_form(TODAY, registered_before=True)) == {
+        "started_on": [
+            f"Our records show that Kate Lewis started teaching at Brook Academy on {started}. "
+            f"Enter a start date after {started}."
+        ]
+    }
+    assert previous.pk
+
+
+def test_a_start_date_not_after_a_finished_previous_period(contract_periods):
+    finished = TODAY - datetime.timedelta(days=10)
+    ECTAtSchoolPeriodFactory(
+        teacher=TeacherFactory(trn="1234567"),
+        school=SchoolFactory(name="Brook Academy"),
+        started_on=TODAY - datetime.timedelta(days=100),
+        finished_on=finished,
+    )
+
+    message = errors(start_date_form(finished, registered_before=True))["started_on"][0]
+
+    assert message.startswith("Our records show that Kate Lewis finished teaching at Brook Academy on")
+
+
+def test_an_ect_still_at_another_school_cannot_be_registered_too_far_ahead(contract_periods):
+    ECTAtSchoolPeriodFactory(teacher=TeacherFactory(trn="1234567"), started_on=TODAY - datetime.timedelta(days=100))
+    limit = forms.add_months(TODAY, 4) + datetime.timedelta(days=1)
+
+    assert errors(start_date_form(limit, registered_before=True)) == {
+        "started_on": [
+            f"Start date must be before {limit.day} {limit:%B %Y}. You cannot register the ECT this far in advance."
+        ]
+    }
+    assert start_date_form(limit - datetime.timedelta(days=1), registered_before=True).is_valid()
+
+
+def test_start_date_facts(contract_periods):
+    form = start_date_form(contract_periods.started_on + datetime.timedelta(days=100))
+
+    assert form.is_valid()
+    facts = form.facts()
+    assert facts["contract_period"] == contract_periods.year
+    assert facts["registration_open"] is False
+    assert facts["academic_year"] == f"{contract_periods.year} to {contract_periods.year + 1}"
+    assert facts["reusable_choices"] is False
+
+
+# Working pattern, previous choices, appropriate body, programme, lead provider -----------------------------------
+
+
+@pytest.mark.parametrize("value", [None, "sometimes"])
+def test_working_pattern_errors(value):
+    data = {} if value is None else {"working_pattern": value}
+
+    assert errors(forms.WorkingPatternForm(data, context=context())) == {
+        "working_pattern": ["Select if the ECT’s working pattern is full or part time"]
+    }
+
+
+def test_the_working_pattern_question_names_the_ect():
+    form = forms.WorkingPatternForm(context=context(**with_find_facts()))
+
+    assert form.fields["working_pattern"].label == "Is Kate Lewis’s working pattern as an ECT full or part time?"
+
+
+@pytest.mark.django_db
+def test_use_previous_choices_errors(contract_periods):
+    school = SchoolFactory()
+    required = forms.UsePreviousChoicesForm({}, context=context(school))
+    gone = forms.UsePreviousChoicesForm(
+        {"use_previous": "yes"},
+        context=context(school, **{"start-date": {"data": {}, "facts": {"started_on": TODAY.isoformat()}}}),
+    )
+
+    assert errors(required) == {
+        "use_previous": [
+            "Select ‘Yes’ or ‘No’ to confirm whether to use the programme choices used by your school previously"
+        ]
+    }
+    assert errors(gone) == {
+        "use_previous": ["You can no longer use these programme choices. Select ‘No’ to choose again."]
+    }
+
+
+@pytest.mark.django_db
+def test_state_school_appropriate_body_errors():
+    hub = AppropriateBodyFactory()
+    local_authority = AppropriateBodyFactory(body_type=AppropriateBody.BodyType.LOCAL_AUTHORITY)
+    school = SchoolFactory()
+    message = "Select the appropriate body which will be supporting the ECT’s induction"
+
+    assert errors(forms.AppropriateBodyForm({}, context=context(school))) == {"appropriate_body": [message]}
+    assert errors(
+        forms.AppropriateBodyForm({"appropriate_body": str(local_authority.pk)}, context=context(school))
+    ) == {"appropriate_body": [message]}
+    form = forms.AppropriateBodyForm({"appropriate_body": str(hub.pk)}, context=context(school))
+    assert form.is_valid()
+    assert form.cleaned_data["appropriate_body"] == hub
+    assert "appropriate_body_type" not in form.fields
+
+
+@pytest.mark.django_db
+def test_independent_school_appropriate_body_errors():
+    istip = AppropriateBodyFactory(name="Independent Schools Teacher Induction Panel (ISTIP)", body_type="national")
+    hub = AppropriateBodyFactory()
+    school = SchoolFactory(independent=True)
+    message = "Select the appropriate body which will be supporting the ECT’s induction"
+
+    assert errors(forms.AppropriateBodyForm({}, context=context(school))) == {"appropriate_body_type": [message]}
+    assert errors(
+        forms.AppropriateBodyForm({"appropriate_body_type": "teaching_school_hub"}, context=context(school))
+    ) == {"appropriate_body": [message]}
+    chose_istip = forms.AppropriateBodyForm({"appropriate_body_type": "istip"}, context=context(school))
+    assert chose_istip.is_valid()
+    assert chose_istip.cleaned_data["appropriate_body"] == istip
+    chose_hub = forms.AppropriateBodyForm(
+        {"appropriate_body_type": "teaching_school_hub", "appropriate_body": str(hub.pk)}, context=context(school)
+    )
+    assert chose_hub.is_valid()
+    assert chose_hub.cleaned_data["appropriate_body"] == hub
+
+
+@pytest.mark.parametrize("value", [None, "self_led"])
+def test_training_programme_errors(value):
+    data = {} if value is None else {"training_programme": value}
+
+    assert errors(forms.TrainingProgrammeForm(data, context=context())) == {
+        "training_programme": ["Select either ‘Provider-led’ or ‘School-led’ training"]
+    }
+
+
+@pytest.mark.django_db
+def test_lead_provider_offers_those_active_in_the_start_dates_contract_period(contract_periods):
+    active = ActiveLeadProviderFactory(contract_period_id=current_contract_year()).lead_provider
+    inactive = ActiveLeadProviderFactory(contract_period=contract_periods).lead_provider
+    answers = {"start-date": {"data": {}, "facts": {"started_on": TODAY.isoformat()}}}
+    message = "Select which lead provider will be training the ECT"
+
+    form = forms.LeadProviderForm(context=context(**answers))
+    assert [name for _, name in form.fields["lead_provider"].choices] == [active.name]
+    assert errors(forms.LeadProviderForm({}, context=context(**answers))) == {"lead_provider": [message]}
+    assert errors(forms.LeadProviderForm({"lead_provider": str(inactive.pk)}, context=context(**answers))) == {
+        "lead_provider": [message]
+    }
+    chosen = forms.LeadProviderForm({"lead_provider": str(active.pk)}, context=context(**answers))
+    assert chosen.is_valid()
+    assert chosen.cleaned_data["lead_provider"] == active
