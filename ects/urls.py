@@ -8,5 +8,8 @@ app_name = "ects"
 urlpatterns = [
     path("home/ects", views.ect_list, name="list"),
     path("ects/<int:pk>", views.ect_record, name="record"),
+    path("ects/<int:pk>/change-name", views.change_ect_name, name="change-name"),
+    path("ects/<int:pk>/change-email-address", views.change_ect_email, name="change-email-address"),
+    path("ects/<int:pk>/change-working-pattern", views.change_ect_working_pattern, name="change-working-pattern"),
     *journey_urls(journeys.REGISTER_ECT, start_view=journeys.start),
 ]

@@ -12,6 +12,9 @@ from tests.factories import ECTAtSchoolPeriodFactory, SchoolFactory
 # URL name -> builds a record at ANOTHER school and returns the URL's kwargs.
 OTHER_SCHOOLS_RECORDS = {
     "ects:record": lambda: {"pk": ECTAtSchoolPeriodFactory(school=SchoolFactory()).pk},
+    "ects:change-name": lambda: {"pk": ECTAtSchoolPeriodFactory(school=SchoolFactory()).pk},
+    "ects:change-email-address": lambda: {"pk": ECTAtSchoolPeriodFactory(school=SchoolFactory()).pk},
+    "ects:change-working-pattern": lambda: {"pk": ECTAtSchoolPeriodFactory(school=SchoolFactory()).pk},
 }
 
 
