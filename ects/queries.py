@@ -3,8 +3,9 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
-from django.db.models.functions import Concat
+from django.db.models import Case, CharField, Exists, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce, Concat, NullIf
+from django.http import Http404
 
 from ecf.models import TrainingPeriod
 from ects.models import ECTAtSchoolPeriod
@@ -15,30 +16,6 @@ TRN_LENGTH = 7
 
 def _not_finished_before(day: datetime.date) -> Q:
     return Q(finished_on__isnull=True) | Q(finished_on__gte=day)
-
-
-def training_periods_prefetch(today: datetime.date) -> Prefetch:
-    return Prefetch(
-        "training_periods",
-        queryset=TrainingPeriod.objects.filter(_not_finished_before(today))
-        .select_related(
-            "school_partnership__lead_provider_delivery_partnership__active_lead_provider__lead_provider",
-            "school_partnership__lead_provider_delivery_partnership__delivery_partner",
-            "expression_of_interest__lead_provider",
-        )
-        .order_by("started_on"),
-        to_attr="current_training_periods",
-    )
-
-
-def mentorships_prefetch(today: datetime.date) -> Prefetch:
-    return Prefetch(
-        "mentorship_periods",
-        queryset=MentorshipPeriod.objects.filter(_not_finished_before(today))
-        .select_related("mentor__teacher")
-        .order_by("started_on"),
-        to_attr="current_mentorships",
-    )
 
 
 def search_filter(search: str, *, prefix: str = "teacher__") -> Q:
@@ -62,31 +39,98 @@ def with_searchable_name(queryset: QuerySet, *, prefix: str = "teacher__") -> Qu
 
 
 def ects_for_school_list(school, *, search: str = "", today: datetime.date | None = None) -> QuerySet:
-    """The school's current and future ECTs: those without a mentor first, then latest start first."""
+    """The ids of the school's current and future ECTs: those without a mentor first, then latest start first.
+
+    Only ids, so paginating 500 ECTs sorts integers; `ect_summaries` then reads the 20 on the page.
+    """
     today = today or datetime.date.today()
     has_mentor = Exists(MentorshipPeriod.objects.filter(_not_finished_before(today), mentee=OuterRef("pk")))
     queryset = (
         school.ect_periods.filter(_not_finished_before(today))
         .exclude(teacher__trs_induction_status__in=["Passed", "Failed"])
-        .select_related("teacher", "appropriate_body")
         .annotate(has_mentor=has_mentor)
-        .prefetch_related(training_periods_prefetch(today), mentorships_prefetch(today))
         .order_by("has_mentor", "-started_on", "teacher__trs_last_name", "pk")
     )
     if search.strip():
         queryset = with_searchable_name(queryset).filter(search_filter(search))
-    return queryset
+    return queryset.values_list("pk", flat=True)
 
 
-def ect_for_record(school, pk: int, *, today: datetime.date | None = None) -> ECTAtSchoolPeriod:
-    """One of the school's ECT periods, or 404 for anyone else's."""
-    from django.shortcuts import get_object_or_404
-
-    today = today or datetime.date.today()
-    queryset = school.ect_periods.select_related("teacher", "appropriate_body").prefetch_related(
-        training_periods_prefetch(today), mentorships_prefetch(today)
+def display_name(prefix: str) -> Coalesce:
+    """Teacher.full_name in SQL: the corrected name, else the TRS first and last name."""
+    return Coalesce(
+        NullIf(F(f"{prefix}corrected_name"), Value("")),
+        Concat(F(f"{prefix}trs_first_name"), Value(" "), F(f"{prefix}trs_last_name")),
+        output_field=CharField(),
     )
-    return get_object_or_404(queryset, pk=pk)
+
+
+def ect_summaries(periods: QuerySet, *, today: datetime.date | None = None) -> list:
+    """What list cards and the record show, in ONE query of plain values (no model objects, no prefetches):
+    the current training and mentor come from correlated subqueries."""
+    today = today or datetime.date.today()
+    training = TrainingPeriod.objects.filter(_not_finished_before(today), ect_at_school_period=OuterRef("pk")).order_by(
+        "-started_on"
+    )
+    mentorship = MentorshipPeriod.objects.filter(_not_finished_before(today), mentee=OuterRef("pk")).order_by(
+        "started_on"
+    )
+    partnership = "school_partnership__lead_provider_delivery_partnership__"
+
+    def current(queryset, expression):
+        return Subquery(queryset.annotate(value=expression).values("value")[:1])
+
+    rows = periods.values(
+        "pk",
+        "email",
+        "started_on",
+        "finished_on",
+        "working_pattern",
+        "reported_leaving_on",
+        trn=F("teacher__trn"),
+        name=display_name("teacher__"),
+        appropriate_body_name=F("appropriate_body__name"),
+        training_programme=current(training, F("training_programme")),
+        lead_provider_confirmed=current(training, Q(school_partnership__isnull=False)),
+        lead_provider_name=current(
+            training,
+            Coalesce(
+                F(f"{partnership}active_lead_provider__lead_provider__name"),
+                F("expression_of_interest__lead_provider__name"),
+            ),
+        ),
+        delivery_partner_name=current(training, F(f"{partnership}delivery_partner__name")),
+        training_status=current(training, training_status_expression()),
+        mentor_pk=current(mentorship, F("mentor_id")),
+        mentor_name=current(mentorship, display_name("mentor__teacher__")),
+    )
+    return [summary_from_row(row, today=today) for row in rows]
+
+
+def training_status_expression() -> Case:
+    """TrainingPeriod.status in SQL: the later of withdrawal and deferral wins."""
+    return Case(
+        When(
+            Q(withdrawn_at__isnull=False) & (Q(deferred_at__isnull=True) | Q(withdrawn_at__gte=F("deferred_at"))),
+            then=Value("withdrawn"),
+        ),
+        When(deferred_at__isnull=False, then=Value("deferred")),
+        default=Value("active"),
+        output_field=CharField(),
+    )
+
+
+def ect_summaries_in_order(school, ids: list[int], *, today: datetime.date | None = None) -> list:
+    by_pk = {summary.pk: summary for summary in ect_summaries(school.ect_periods.filter(pk__in=ids), today=today)}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def ect_summary(school, pk: int, *, today: datetime.date | None = None):
+    """The record page's summary of one of the school's ECTs, or 404 for anyone else's."""
+    summaries = ect_summaries(school.ect_periods.filter(pk=pk), today=today)
+    if not summaries:
+        raise Http404("No such ECT at this school")
+    return summaries[0]
 
 
 @dataclass(frozen=True)
@@ -121,52 +165,49 @@ class ECTSummary:
         return not self.mentor_name
 
 
-def summarise(period: ECTAtSchoolPeriod, *, today: datetime.date | None = None) -> ECTSummary:
-    """Needs the prefetches of `ects_for_school_list` / `ect_for_record`."""
-    today = today or datetime.date.today()
-    name = period.teacher.full_name
-    training = period.current_training_periods[-1] if period.current_training_periods else None
-    mentorship = period.current_mentorships[0] if period.current_mentorships else None
-    lead_provider = training.lead_provider if training else None
-    delivery_partner = training.delivery_partner if training else None
+PROGRAMME_LABELS = dict(TrainingPeriod.Programme.choices)
+WORKING_PATTERN_LABELS = dict(ECTAtSchoolPeriod.WorkingPattern.choices)
+
+
+def summary_from_row(row: dict, *, today: datetime.date) -> ECTSummary:
+    provider_led = row["training_programme"] == TrainingPeriod.Programme.PROVIDER_LED
     return ECTSummary(
-        pk=period.pk,
-        name=name,
-        trn=period.teacher.trn,
-        email=period.email,
-        started_on=period.started_on,
-        working_pattern=period.get_working_pattern_display(),
-        appropriate_body=period.appropriate_body.name if period.appropriate_body else "",
-        training_programme=training.get_training_programme_display() if training else "",
-        provider_led=bool(training and training.provider_led),
-        lead_provider=lead_provider.name if lead_provider else "",
-        lead_provider_confirmed=bool(training and training.school_partnership_id),
-        delivery_partner=delivery_partner.name if delivery_partner else "",
-        mentor_name=mentorship.mentor.teacher.full_name if mentorship else "",
-        mentor_pk=mentorship.mentor_id if mentorship else None,
-        status=ect_status(period, name=name, training=training, has_mentor=mentorship is not None, today=today),
+        pk=row["pk"],
+        name=row["name"],
+        trn=row["trn"],
+        email=row["email"],
+        started_on=row["started_on"],
+        working_pattern=WORKING_PATTERN_LABELS.get(row["working_pattern"], ""),
+        appropriate_body=row["appropriate_body_name"] or "",
+        training_programme=PROGRAMME_LABELS.get(row["training_programme"], ""),
+        provider_led=provider_led,
+        lead_provider=row["lead_provider_name"] or "",
+        lead_provider_confirmed=bool(row["lead_provider_confirmed"]),
+        delivery_partner=row["delivery_partner_name"] or "",
+        mentor_name=row["mentor_name"] or "",
+        mentor_pk=row["mentor_pk"],
+        status=ect_status(row, today=today),
     )
 
 
-def ect_status(period, *, name: str, training, has_mentor: bool, today: datetime.date) -> ECTStatus:
-    if period.reported_leaving_on or (period.finished_on and period.finished_on >= today):
+def ect_status(row: dict, *, today: datetime.date) -> ECTStatus:
+    name = row["name"]
+    if row["reported_leaving_on"] or (row["finished_on"] and row["finished_on"] >= today):
         return ECTStatus("Leaving school", "yellow")
-    provider_have = (
-        f"{training.lead_provider.name} have" if training and training.lead_provider else "The lead provider has"
-    )
-    if training and training.status == "withdrawn":
+    provider_have = f"{row['lead_provider_name']} have" if row["lead_provider_name"] else "The lead provider has"
+    if row["training_status"] == "withdrawn":
         return ECTStatus(
             "Action required",
             "red",
             f"{provider_have} told us that {name} is no longer training with them. "
             "Contact them if you think this is an error.",
         )
-    if training and training.status == "deferred":
+    if row["training_status"] == "deferred":
         return ECTStatus(
             "Training paused",
             "orange",
             f"{provider_have} told us that {name}’s training is paused. Contact them if you think this is an error.",
         )
-    if has_mentor:
+    if row["mentor_pk"]:
         return ECTStatus("Registered", "green")
     return ECTStatus("Action required", "red", f"A mentor needs to be assigned to {name}.")

@@ -26,7 +26,7 @@ def ect_list(request):
             "nav_current": "ects",
             "school": request.school,
             "search": search,
-            "ects": [queries.summarise(period) for period in page],
+            "ects": queries.ect_summaries_in_order(request.school, list(page)),
             "pagination": govuk_pagination_params(request, page),
             "total": page.paginator.count,
         },
@@ -36,7 +36,7 @@ def ect_list(request):
 @school_user_required
 @require_GET
 def ect_record(request, pk: int):
-    ect = queries.summarise(queries.ect_for_record(request.school, pk))
+    ect = queries.ect_summary(request.school, pk)
     banners = [str(message) for message in messages.get_messages(request) if message.level == messages.SUCCESS]
     # The heading names the ECT, so the title stays generic (names must not reach analytics).
     return render(

@@ -74,6 +74,8 @@ class Step:
 
 
 SEED = "_seed"
+# What a step's next_step returns when answering it finishes the journey (no check-your-answers page).
+SUBMIT = "_submit"
 
 
 def _no_page_context(step_name, context) -> dict:
@@ -83,7 +85,8 @@ def _no_page_context(step_name, context) -> dict:
 @dataclass
 class Journey:
     """name: the URL prefix and session key, e.g. "register-ect"; its URLs are in `url_namespace`.
-    check_answers: the step that submits, where Change links return to.
+    check_answers: the step that submits, where Change links return to; None when the journey ends with a step
+        whose next_step is SUBMIT (answering it submits).
     exit_url_name: where the first step's back link goes (a URL name).
     complete: calls the service with the answers (inside the submit's transaction) and returns the record.
     confirmation_context: (school, record id) -> the confirmation page's context; loads through the school.
@@ -93,7 +96,7 @@ class Journey:
     name: str
     url_namespace: str
     steps: list[Step]
-    check_answers: str
+    check_answers: str | None
     template_dir: str
     exit_url_name: str
     complete: Callable[[Any], Any]
@@ -104,7 +107,7 @@ class Journey:
     def __post_init__(self):
         self._by_name = {step.name: step for step in self.steps}
         assert len(self._by_name) == len(self.steps), f"{self.name}: two steps share a name"
-        assert self.check_answers in self._by_name, f"{self.name}: no step {self.check_answers}"
+        assert self.check_answers is None or self.check_answers in self._by_name, f"{self.name}: no check answers"
 
     @property
     def first_step(self) -> str:
@@ -121,6 +124,8 @@ class Journey:
             if step.dead_end or step.name not in answers or step.name == self.check_answers:
                 return path
             following = step.next_step(answers)
+            if following == SUBMIT:
+                return path
             if following not in self._by_name:
                 raise LookupError(f"{self.name}: {step.name} leads to an unknown step {following!r}")
             if following in path:
@@ -156,6 +161,8 @@ class Journey:
         in change mode.
         """
         path = self.path(answers)
+        if path[-1] == name and self._by_name[name].next_step(answers) == SUBMIT:
+            return SUBMIT, False
         if changing:
             if path[-1] == self.check_answers:
                 return self.check_answers, False

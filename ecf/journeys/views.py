@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from ecf.errors import DomainError
 from ecf.journeys import state as journey_state
-from ecf.journeys.base import Journey
+from ecf.journeys.base import SUBMIT, Journey
 from ecf.journeys.forms import JourneyContext, initial_from_answer, submitted_data
 from ecf.models import JourneyCompletion
 from schools.access import school_user_required
@@ -105,6 +105,11 @@ def _step_view(journey: Journey):
                 state.invalid_steps = [name for name in state.invalid_steps if name != step_name]
                 journey_state.save(request, state)
                 following, still_changing = journey.after_answering(step_name, state.answers, changing=changing)
+                if following == SUBMIT:
+                    context = JourneyContext(
+                        school=request.school, user=request.user, answers=state.answers, journey_id=journey_id
+                    )
+                    return _submit(request, journey, state, context, from_step=step_name)
                 return redirect(step_url(journey, journey_id, following, changing=still_changing))
         elif step.form_class:
             stored = state.answers.get(step_name, {}).get("data")
@@ -143,12 +148,17 @@ def _step_view(journey: Journey):
     return step_view
 
 
-def _submit(request, journey: Journey, state, context: JourneyContext):
-    """Re-validate every answer, then create the record once, whatever the number of submits."""
+def _submit(request, journey: Journey, state, context: JourneyContext, *, from_step: str | None = None):
+    """Re-validate every answer, then create the record once, whatever the number of submits.
+
+    from_step: the page that submitted, shown again with the service's error (check your answers by default).
+    """
+    from_step = from_step or journey.check_answers
     invalid = [
         name
-        for name in journey.path(state.answers)[:-1]
-        if (step := journey.step(name)).form_class
+        for name in journey.path(state.answers)
+        if name in state.answers
+        and (step := journey.step(name)).form_class
         and not step.form_class(MultiValueDict(state.answers[name]["data"]), context=context).is_valid()
     ]
     if invalid:
@@ -170,20 +180,27 @@ def _submit(request, journey: Journey, state, context: JourneyContext):
         if completion is None:
             raise
     except DomainError as error:
+        form = None
+        if form_class := journey.step(from_step).form_class:
+            form = form_class(MultiValueDict(state.answers[from_step]["data"]), context=context)
+            form.is_valid()
+            form.add_error(None, error.message)
+        previous = journey.previous_step(from_step, state.answers)
         page = {
-            "title": journey.step(journey.check_answers).title,
+            "title": journey.step(from_step).title,
+            "form": form,
             "journey_id": state.journey_id,
-            "step_name": journey.check_answers,
+            "step_name": from_step,
             "changing": False,
-            "back_link_url": step_url(
-                journey, state.journey_id, journey.previous_step(journey.check_answers, state.answers)
-            ),
+            "back_link_url": step_url(journey, state.journey_id, previous)
+            if previous
+            else reverse(journey.exit_url_name),
             "step_url": lambda name, change=False: step_url(journey, state.journey_id, name, changing=change),
             "answers": state.answers,
             "submit_error": error.message,
         }
-        page.update(journey.page_context(journey.check_answers, context))
-        return render(request, f"{journey.template_dir}/{journey.check_answers}.html", page, status=200)
+        page.update(journey.page_context(from_step, context))
+        return render(request, f"{journey.template_dir}/{from_step}.html", page, status=200)
 
     state.completed_record_id = completion.record_id
     journey_state.save(request, state)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from ecf.journeys import SEED, Answers, Journey, Step
+from ecf.journeys import SEED, SUBMIT, Answers, Journey, Step
 
 
 def route(choice_step, options):
@@ -133,3 +133,36 @@ def test_a_step_that_routes_to_an_unknown_step_fails_loudly():
 
     with pytest.raises(LookupError, match="unknown step 'nowhere'"):
         broken.path(broken.answer(Answers(), "a", data={}, facts={}))
+
+
+# A journey without check your answers: answering its last step submits (assign a mentor, for example).
+SHORT = Journey(
+    name="short",
+    url_namespace="toy",
+    steps=[
+        Step(
+            "choose", "Choose", form_class=object, next_step=lambda a: "training" if a.value("choose", "x") else SUBMIT
+        ),
+        Step("training", "Training", next_step=lambda answers: SUBMIT),
+    ],
+    check_answers=None,
+    template_dir="toy",
+    exit_url_name="ects:list",
+    complete=lambda context: None,
+    confirmation_context=lambda school, record_id: {},
+)
+
+
+def test_answering_a_last_step_submits():
+    answers = SHORT.answer(Answers(), "choose", data={}, facts={})
+
+    assert SHORT.path(answers) == ["choose"]
+    assert SHORT.after_answering("choose", answers, changing=False) == (SUBMIT, False)
+
+
+def test_a_step_before_the_last_still_leads_on():
+    answers = SHORT.answer(Answers(), "choose", data={"x": ["1"]}, facts={})
+
+    assert SHORT.after_answering("choose", answers, changing=False) == ("training", False)
+    answers = SHORT.answer(answers, "training", data={}, facts={})
+    assert SHORT.after_answering("training", answers, changing=False) == (SUBMIT, False)
