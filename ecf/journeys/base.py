@@ -61,12 +61,15 @@ class Step:
     title: the page's <title> (generic: no personal names, which must not reach analytics).
     form_class: validates the answer; None for an information page (answered by pressing Continue).
     next_step: answers -> the next step's name; None for a dead end (no way forward).
+    redirect: instead of a page, send the user to the URL it returns (e.g. another journey's start).
     """
 
     name: str
     title: str
     form_class: type[forms.Form] | None = None
     next_step: Callable[[Answers], str] | None = None
+    # A hand-over to another page (e.g. another journey's start): (JourneyContext) -> URL. Ends the path.
+    redirect: Callable[[Any], str] | None = None
 
     @property
     def dead_end(self) -> bool:

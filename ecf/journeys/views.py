@@ -92,6 +92,8 @@ def _step_view(journey: Journey):
 
         changing = request.GET.get(CHANGE) == "1"
         context = JourneyContext(school=request.school, user=request.user, answers=state.answers, journey_id=journey_id)
+        if step.redirect:
+            return redirect(step.redirect(context))
 
         if step_name == journey.check_answers and request.method == "POST":
             return _submit(request, journey, state, context)
