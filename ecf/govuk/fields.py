@@ -151,4 +151,5 @@ class DateField(GovUKFieldMixin, forms.MultiValueField):
 
 
 def _number(text: str) -> int | None:
-    return int(text) if text.isascii() and text.isdigit() else None
+    # Python refuses int() of strings over 4,300 digits; no date part needs more than 4.
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 8 else None

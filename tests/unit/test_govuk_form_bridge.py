@@ -669,3 +669,22 @@ def test_form_renders_hidden_fields_as_hidden_inputs():
         "value": "abc",
         "id": "id_journey",
     }
+
+
+def test_a_date_part_of_thousands_of_digits_is_an_error_not_a_crash():
+    from django import forms as django_forms
+
+    from ecf.govuk.fields import DateField
+    from ecf.govuk.forms import GovUKForm
+
+    class StartDateForm(GovUKForm):
+        started_on = DateField(
+            label="Start date",
+            error_messages={"required": "Enter a start date", "invalid": "Enter the start date in the correct format"},
+        )
+
+    form = StartDateForm({"started_on-day": "1", "started_on-month": "9", "started_on-year": "9" * 5000})
+
+    assert not form.is_valid()
+    assert form.errors["started_on"] == ["Enter the start date in the correct format"]
+    assert isinstance(form, django_forms.Form)
