@@ -34,6 +34,38 @@ def another_schools_registration() -> dict:
 OTHER_SCHOOLS_RECORDS["ects:register-ect"] = lambda: {**another_schools_registration(), "step_name": "check-answers"}
 OTHER_SCHOOLS_RECORDS["ects:register-ect-confirmation"] = another_schools_registration
 
+
+def another_schools_assignment(journey_name: str) -> dict:
+    """An assign-mentor or assign-ECT journey completed at ANOTHER school (the record is the mentorship)."""
+    import uuid
+
+    from ecf.models import JourneyCompletion
+    from tests.factories import MentorshipPeriodFactory
+
+    mentorship = MentorshipPeriodFactory(mentee=ECTAtSchoolPeriodFactory(school=SchoolFactory()))
+    completion = JourneyCompletion.objects.create(
+        journey_id=uuid.uuid4(), journey_name=journey_name, record_id=mentorship.pk
+    )
+    return {"journey_id": completion.journey_id}
+
+
+def _another_schools_mentor_id() -> dict:
+    from tests.factories import MentorAtSchoolPeriodFactory
+
+    return {"mentor_id": MentorAtSchoolPeriodFactory(school=SchoolFactory()).pk}
+
+
+OTHER_SCHOOLS_RECORDS["mentors:assign-mentor-start"] = lambda: {
+    "ect_id": ECTAtSchoolPeriodFactory(school=SchoolFactory()).pk
+}
+OTHER_SCHOOLS_RECORDS["mentors:assign-ect-start"] = _another_schools_mentor_id
+for _journey, _first_step in (("assign-mentor", "who-will-mentor"), ("assign-ect", "who-to-assign")):
+    OTHER_SCHOOLS_RECORDS[f"mentors:{_journey}"] = lambda j=_journey, s=_first_step: {
+        **another_schools_assignment(j),
+        "step_name": s,
+    }
+    OTHER_SCHOOLS_RECORDS[f"mentors:{_journey}-confirmation"] = lambda j=_journey: another_schools_assignment(j)
+
 # Patterns with ids that are not school records, and why they are safe.
 NOT_SCHOOL_RECORDS = {
     "sign-in-as-persona",  # local-only persona sign-in; the id is the user to sign in as
