@@ -1,14 +1,26 @@
-"""Django's Paginator, shown with the GOV.UK pagination component."""
+"""List pages: the search term, and Django's Paginator shown with the GOV.UK pagination component."""
 
 from django.core.paginator import Page, Paginator
 from django.http import QueryDict
 
 PAGE_SIZE = 20
+SEARCH_MAX_LENGTH = 200
+
+
+def search_term(request) -> str:
+    """The list page's ?q=, as text PostgreSQL can compare: no control characters (NUL would be refused)."""
+    term = request.GET.get("q", "")[:SEARCH_MAX_LENGTH]
+    return "".join(character for character in term if character.isprintable()).strip()
 
 
 def paginate(request, queryset, *, per_page: int = PAGE_SIZE) -> Page:
     # get_page() turns a missing, malformed or out-of-range ?page= into a real page, never an error.
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def paginate_count(request, count: int, *, per_page: int = PAGE_SIZE) -> Page:
+    """The page asked for, when the caller counts the rows and reads the page's rows itself."""
+    return paginate(request, range(count), per_page=per_page)
 
 
 def govuk_pagination_params(request, page: Page) -> dict | None:

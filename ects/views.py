@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from ecf.errors import DomainError
 from ecf.events import Author
-from ecf.pagination import govuk_pagination_params, paginate
+from ecf.pagination import govuk_pagination_params, paginate_count, search_term
 from ects import forms_record, queries, services
 from schools.access import school_user_required
 
@@ -16,8 +16,8 @@ from schools.access import school_user_required
 @school_user_required
 @require_GET
 def ect_list(request):
-    search = request.GET.get("q", "")[:200]
-    page = paginate(request, queries.ects_for_school_list(request.school, search=search))
+    search = search_term(request)
+    page = paginate_count(request, queries.count_listed_ects(request.school, search=search))
     return render(
         request,
         "ects/list.html",
@@ -26,7 +26,12 @@ def ect_list(request):
             "nav_current": "ects",
             "school": request.school,
             "search": search,
-            "ects": queries.ect_summaries_in_order(request.school, list(page)),
+            "ects": queries.listed_ects(
+                request.school,
+                search=search,
+                offset=(page.number - 1) * page.paginator.per_page,
+                limit=page.paginator.per_page,
+            ),
             "pagination": govuk_pagination_params(request, page),
             "total": page.paginator.count,
         },

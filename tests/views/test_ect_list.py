@@ -154,3 +154,21 @@ def test_the_list_template_runs_no_queries(school_client, school, templates_run_
     populate(school, 3)
 
     assert school_client.get(URL).status_code == 200
+
+
+@pytest.mark.parametrize("term", ["%", "_", "\\", "' OR 1=1 --"])
+def test_search_terms_are_text_not_patterns_or_sql(school_client, school, term):
+    ECTAtSchoolPeriodFactory(school=school, teacher=TeacherFactory(trs_first_name="Ada", trs_last_name="Lovelace"))
+
+    response = school_client.get(URL, {"q": term})
+
+    assert response.status_code == 200
+    assert "Ada Lovelace" not in response.content.decode()
+
+
+def test_control_characters_in_a_search_are_ignored(school_client, school):
+    ECTAtSchoolPeriodFactory(school=school, teacher=TeacherFactory(trs_first_name="Ada", trs_last_name="Lovelace"))
+
+    response = school_client.get(URL, {"q": "Love\x00lace"})
+
+    assert "Ada Lovelace" in response.content.decode()

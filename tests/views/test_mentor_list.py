@@ -79,3 +79,7 @@ def test_the_list_template_runs_no_queries(school_client, school, templates_run_
     populate(school, 3)
 
     assert school_client.get(URL).status_code == 200
+
+
+def test_a_search_with_a_nul_character_is_no_error(school_client, school):
+    assert school_client.get(URL, {"q": "Hop\x00per"}).status_code == 200
