@@ -54,6 +54,8 @@ class WhoWillMentorForm(JourneyForm):
         field.choices = [(str(period.pk), period.teacher.full_name) for period in mentors] + [
             (REGISTER_NEW, "Register a new mentor")
         ]
+        if not mentors:  # nothing for "or" to separate
+            field.govuk = {**field.govuk, "dividers": {}}
         if self.ect_period:
             field.label = f"Who will mentor {self.ect_period.teacher.full_name}?"
 

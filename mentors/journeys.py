@@ -206,8 +206,13 @@ ASSIGN_ECT = Journey(
 @school_user_required
 @require_http_methods(["GET"])
 def assign_mentor_start(request, ect_id: int):
-    """From the ECT list, the ECT record or the register-an-ECT confirmation; the ECT through the school."""
+    """From the ECT list, the ECT record or the register-an-ECT confirmation; the ECT through the school. With no
+    mentor to offer, straight to registering a new one (issue 4: nothing to choose but "Register a new mentor")."""
+    from mentors.registration import mentors_offered_for
+
     ect_period = get_object_or_404(request.school.ect_periods, pk=ect_id)
+    if not mentors_offered_for(ect_period):
+        return redirect(f"{reverse('mentors:register-mentor-start')}?ect={ect_period.pk}")
     return start_journey(request, ASSIGN_MENTOR, facts={"ect_id": ect_period.pk})
 
 

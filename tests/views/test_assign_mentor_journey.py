@@ -185,6 +185,25 @@ def test_register_a_new_mentor_hands_over_to_the_register_a_mentor_journey_for_t
     assert response.url == f"/school/register-mentor/?ect={ect.pk}"
 
 
+def test_with_no_mentor_to_offer_the_start_goes_straight_to_registering_a_new_mentor(school_client, school, setting):
+    ect = an_ect(school, setting)
+    MentorAtSchoolPeriodFactory(school=school, teacher=ect.teacher)  # the ECT themself is no choice
+
+    response = school_client.get(reverse("mentors:assign-mentor-start", kwargs={"ect_id": ect.pk}))
+
+    assert response.status_code == 302
+    assert response.url == f"/school/register-mentor/?ect={ect.pk}"
+
+
+def test_changing_the_only_mentor_goes_straight_to_registering_a_new_mentor(school_client, school, setting):
+    ect = an_ect(school, setting)
+    MentorshipPeriodFactory(mentee=ect, mentor=a_mentor(school), started_on=LAST_YEAR)
+
+    response = school_client.get(reverse("mentors:assign-mentor-start", kwargs={"ect_id": ect.pk}))
+
+    assert response.url == f"/school/register-mentor/?ect={ect.pk}"
+
+
 # Mentor training (provider-led) --------------------------------------------------------------------------------
 
 
@@ -332,6 +351,20 @@ def test_changing_a_mentor_offers_the_others_and_makes_the_new_one_responsible(s
     confirmation = school_client.get(journey.confirmation_url)
     assert "What happens next" in text(confirmation)
     assert "Ada Jones is now responsible for mentoring Kate Lewis." in text(confirmation)
+
+
+def test_replacing_a_mentor_before_the_mentoring_started_still_says_who_is_now_responsible(
+    school_client, school, setting
+):
+    ect = an_ect(school, setting, programme="school_led", started_on=TODAY + datetime.timedelta(days=30))
+    MentorshipPeriodFactory(mentee=ect, mentor=a_mentor(school, "Carl", "Brown"))
+    new = a_mentor(school, "Ada", "Jones")
+    journey = Journey(school_client, ect)
+
+    journey.post("who-will-mentor", {"mentor": new.pk})
+
+    assert MentorshipPeriod.objects.get(mentee=ect).mentor == new  # the one that never started is replaced
+    assert "Ada Jones is now responsible for mentoring Kate Lewis." in text(school_client.get(journey.confirmation_url))
 
 
 def test_a_mentor_assigned_by_someone_else_meanwhile_is_not_silently_replaced(school_client, school, setting):
