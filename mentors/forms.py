@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from ecf.govuk import fields
 from ecf.govuk.forms import GovUKForm
+from ecf.journeys import SEED, Answers, JourneyContext, JourneyForm
+from ecf.teachers.forms import EmailAddressField, FindTeacherForm, NationalInsuranceNumberForm, TeacherDetailsForm
+from mentors import registration
 
 # Teaching details (journeys.md §4; the seed 002_9cab6106d21003e4 lists the options) ----------------------------
 
@@ -178,3 +181,182 @@ class KeyStageForm(GovUKForm):
         super().__init__(*args, **kwargs)
         self.fields["key_stage"].choices = key_stage_choices(phase, age_range)
         self.fields["key_stage"].label = f"What key stage does {mentor_name} teach?"
+
+
+# The register-a-mentor journey's steps (journeys.md §4, rect.md §2b) -------------------------------------------
+
+WHAT_YOU_WILL_NEED = "what-you-will-need"
+FIND = "find-mentor"
+NO_TRN = "no-trn"  # reached by the link "They do not have a TRN": a page of its own, not a step on the path
+NATIONAL_INSURANCE_NUMBER = "national-insurance-number"
+TRN_NOT_FOUND = "trn-not-found"
+NOT_FOUND = "not-found"
+CANNOT_MENTOR_THEMSELF = "cannot-mentor-themself"
+ALREADY_ACTIVE_AT_SCHOOL = "already-active-at-school"
+CANNOT_REGISTER = "cannot-register-mentor"
+REVIEW_DETAILS = "review-mentor-details"
+EMAIL = "email-address"
+CANT_USE_EMAIL = "cant-use-email"
+PHASE = "phase"
+SUBJECT = "subject"
+AGE_RANGE = "age-range"
+KEY_STAGE = "key-stage"
+CHECK_ANSWERS = "check-answers"
+
+# Seeded when the journey starts (`answers.fact(SEED, ...)`).
+ECT_ID = "ect_id"
+SCHOOL_PHASE = "school_phase"
+
+
+# What the answers so far say (pure: answers and facts only) ------------------------------------------------------
+
+
+def identified_teacher(answers: Answers) -> dict:
+    """What TRS said about the mentor: from the find step when the date of birth matched, else from the National
+    Insurance number step. {} before they are identified."""
+    if answers.fact(FIND, "dob_matched"):
+        return answers.facts(FIND)
+    if answers.fact(NATIONAL_INSURANCE_NUMBER, "found"):
+        return answers.facts(NATIONAL_INSURANCE_NUMBER)
+    return {}
+
+
+def mentor_name(answers: Answers) -> str:
+    """The corrected name when the school gave one, else TRS's first and last name."""
+    corrected = answers.fact(REVIEW_DETAILS, "corrected_name")
+    if corrected:
+        return corrected
+    teacher = identified_teacher(answers)
+    return " ".join(filter(None, [teacher.get("first_name"), teacher.get("last_name")])) or THE_MENTOR
+
+
+def mentor_phase(answers: Answers) -> str:
+    """The school's phase; for a school of neither phase, the one the school said the mentor teaches ("" until
+    then: the teaching details steps come after the phase question, so they never see "")."""
+    return answers.fact(SEED, SCHOOL_PHASE) or answers.value(PHASE, "phase")
+
+
+def ect_period_for(context: JourneyContext):
+    """The ECT the mentor is for, loaded through the school (tenancy): None when it is not this school's."""
+    ect_id = context.answers.fact(SEED, ECT_ID)
+    if not ect_id:
+        return None
+    return context.school.ect_periods.select_related("teacher").filter(pk=ect_id).first()
+
+
+# Finding the mentor -----------------------------------------------------------------------------------------------
+
+
+class _MentorFacts:
+    """What routing needs once TRS has found the teacher: are they the ECT themself, already a mentor at this
+    school, and would assigning them ask the mentor training question."""
+
+    context: JourneyContext
+
+    def ect_period(self):
+        if not hasattr(self, "_ect_period"):
+            self._ect_period = ect_period_for(self.context)
+        return self._ect_period
+
+    def is_the_ect(self, *trns: str) -> bool:
+        ect_period = self.ect_period()
+        return ect_period is not None and ect_period.teacher.trn in trns
+
+    def requested_trn(self) -> str:
+        raise NotImplementedError
+
+    def identified(self, teacher) -> dict:
+        ect_period = self.ect_period()
+        return {
+            "is_the_ect": self.is_the_ect(teacher.trn, self.requested_trn() or teacher.trn),
+            "already_at_school": registration.current_mentor_period_at_school(self.context.school, teacher.trn)
+            is not None,
+            "mentor_training_needed": ect_period is not None
+            and registration.mentor_training_needed(ect_period=ect_period, trn=teacher.trn),
+        }
+
+
+class FindMentorForm(_MentorFacts, FindTeacherForm):
+    def requested_trn(self) -> str:
+        return self.cleaned_data.get("trn") or ""
+
+    def clean(self):
+        cleaned = super().clean()
+        if self._facts.get("found") and "is_the_ect" not in self._facts:
+            # Date of birth not matched: the mentor is still not the ECT (rect.md checks the TRN first).
+            self._facts["is_the_ect"] = self.is_the_ect(self._facts["requested_trn"])
+        return cleaned
+
+
+class MentorNationalInsuranceNumberForm(_MentorFacts, NationalInsuranceNumberForm):
+    find_step = FIND
+    role = "mentor"
+
+    def requested_trn(self) -> str:
+        return self.context.answers.fact(FIND, "requested_trn") or ""
+
+
+class ReviewMentorDetailsForm(TeacherDetailsForm):
+    role = "mentor"
+
+
+class MentorEmailForm(JourneyForm):
+    """facts(): {"email", "in_use"}: in use by a different teacher's current ECT or mentor period."""
+
+    email = EmailAddressField(autocomplete="off", classes="govuk-!-width-two-thirds")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._facts: dict = {}
+        self.fields["email"].label = "Email address"
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors:
+            trn = identified_teacher(self.context.answers).get("trn", "")
+            email = cleaned["email"]
+            self._facts = {"email": email, "in_use": registration.email_in_use_by_someone_else(email, trn)}
+        return cleaned
+
+    def facts(self) -> dict:
+        return self._facts
+
+
+# Teaching details in the journey: the one-page forms above, told the phase and name by the answers ---------------
+
+
+class _FromJourney:
+    """Adapts a teaching details form to a journey step: `context` in, `facts()` out."""
+
+    def __init__(self, *args, context: JourneyContext, **kwargs):
+        self.context = context
+        super().__init__(*args, **self.options(context.answers), **kwargs)
+
+    def options(self, answers: Answers) -> dict:
+        return {"mentor_name": mentor_name(answers)}
+
+    def facts(self) -> dict:
+        return {}
+
+
+class PhaseStepForm(_FromJourney, PhaseForm):
+    pass
+
+
+class SubjectStepForm(_FromJourney, SubjectForm):
+    def options(self, answers: Answers) -> dict:
+        return {**super().options(answers), "phase": mentor_phase(answers) or PRIMARY}
+
+
+class AgeRangeStepForm(_FromJourney, AgeRangeForm):
+    def options(self, answers: Answers) -> dict:
+        return {**super().options(answers), "phase": mentor_phase(answers) or PRIMARY}
+
+
+class KeyStageStepForm(_FromJourney, KeyStageForm):
+    def options(self, answers: Answers) -> dict:
+        return {
+            **super().options(answers),
+            "phase": mentor_phase(answers) or PRIMARY,
+            "age_range": answers.value(AGE_RANGE, "age_range"),
+        }
