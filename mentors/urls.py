@@ -7,6 +7,18 @@ app_name = "mentors"
 
 urlpatterns = [
     path("home/mentors", views.mentor_list, name="list"),
+    path("mentors/<int:pk>", views.mentor_record, name="record"),
+    path("mentors/<int:pk>/change-name", views.change_mentor_name, name="change-name"),
+    path("mentors/<int:pk>/change-email-address", views.change_mentor_email, name="change-email-address"),
+    path("mentors/<int:pk>/change-phase", views.change_mentor_phase, name="change-phase"),
+    path("mentors/<int:pk>/change-subject", views.change_mentor_subject, name="change-subject"),
+    path("mentors/<int:pk>/change-age-range", views.change_mentor_age_range, name="change-age-range"),
+    path("mentors/<int:pk>/change-key-stage", views.change_mentor_key_stage, name="change-key-stage"),
+    path(
+        "mentors/<int:pk>/change-<slug:detail>",
+        views.change_mentor_additional_detail,
+        name="change-additional-detail",
+    ),
     path("ects/<int:ect_id>/assign-mentor", journeys.assign_mentor_start, name="assign-mentor-start"),
     path("mentors/<int:mentor_id>/assign-ect", journeys.assign_ect_start, name="assign-ect-start"),
     *journey_urls(journeys.ASSIGN_MENTOR, start_view=journeys.assign_mentor_without_an_ect),

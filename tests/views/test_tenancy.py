@@ -66,6 +66,28 @@ for _journey, _first_step in (("assign-mentor", "who-will-mentor"), ("assign-ect
     }
     OTHER_SCHOOLS_RECORDS[f"mentors:{_journey}-confirmation"] = lambda j=_journey: another_schools_assignment(j)
 
+
+def _another_schools_mentor_pk() -> dict:
+    from tests.factories import MentorAtSchoolPeriodFactory
+
+    return {"pk": MentorAtSchoolPeriodFactory(school=SchoolFactory()).pk}
+
+
+for _name in [
+    "record",
+    "change-name",
+    "change-email-address",
+    "change-phase",
+    "change-subject",
+    "change-age-range",
+    "change-key-stage",
+]:
+    OTHER_SCHOOLS_RECORDS[f"mentors:{_name}"] = _another_schools_mentor_pk
+OTHER_SCHOOLS_RECORDS["mentors:change-additional-detail"] = lambda: {
+    **_another_schools_mentor_pk(),
+    "detail": "other-experiences",
+}
+
 # Patterns with ids that are not school records, and why they are safe.
 NOT_SCHOOL_RECORDS = {
     "sign-in-as-persona",  # local-only persona sign-in; the id is the user to sign in as
