@@ -179,9 +179,8 @@ def change_mentor_key_stage(request, pk: int):
         _data(request), period=period, phase=phase, age_range=new_age_range or period.age_range
     )
     if new_age_range:
-        return _record_edit(
-            request, period, form, AGE_RANGE_AND_KEY_STAGE, back_url=_url("mentors:change-age-range", pk)
-        )
+        edit = AGE_RANGE_AND_KEY_STAGE if new_age_range != period.age_range else KEY_STAGE
+        return _record_edit(request, period, form, edit, back_url=_url("mentors:change-age-range", pk))
     return _record_edit(request, period, form, KEY_STAGE)
 
 

@@ -306,6 +306,20 @@ def test_leaving_middle_years_with_key_stage_2_asks_the_key_stage_again_and_save
     )
 
 
+def test_a_key_stage_its_age_range_does_not_offer_is_asked_again_even_when_the_age_range_stays(
+    school_client, secondary_mentor
+):
+    secondary_mentor.age_range = "11 to 16"  # Key stage 2 outside middle years: data from before the rule
+    secondary_mentor.save()
+
+    response = school_client.post(change_url(secondary_mentor, "change-age-range"), {"age_range": "11 to 16"})
+    assert response.url == change_url(secondary_mentor, "change-key-stage") + "?age_range=11+to+16"
+    following = school_client.post(response.url, {"key_stage": "Key stage 3"})
+
+    assert reloaded(secondary_mentor).key_stage == "Key stage 3"
+    assert banner(school_client.get(following.url).content.decode()) == "Alan Turing’s key stage has been changed"
+
+
 def test_an_age_range_that_keeps_the_key_stage_is_saved_at_once(school_client, secondary_mentor):
     secondary_mentor.key_stage = "Key stage 3"
     secondary_mentor.save()
