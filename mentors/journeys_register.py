@@ -220,13 +220,8 @@ def page_context(step_name: str, context: JourneyContext) -> dict:
 
 
 def assign_different_mentor_url(ect_period) -> str:
-    """ "Who will mentor {ect}?" (journey 3) when it is there, else this journey's find step again."""
-    from django.urls import NoReverseMatch
-
-    try:
-        return reverse("mentors:assign-mentor-start", args=[ect_period.pk])
-    except NoReverseMatch:
-        return f"{reverse('mentors:register-mentor-start')}?ect={ect_period.pk}&restart=1"
+    """ "Who will mentor {ect}?" (journey 3)."""
+    return reverse("mentors:assign-mentor-start", args=[ect_period.pk])
 
 
 # Submitting ---------------------------------------------------------------------------------------------------

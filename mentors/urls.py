@@ -1,7 +1,7 @@
 from django.urls import path
 
 from ecf.journeys.views import journey_urls
-from mentors import journeys, views
+from mentors import journeys, journeys_register, views
 
 app_name = "mentors"
 
@@ -23,4 +23,7 @@ urlpatterns = [
     path("mentors/<int:mentor_id>/assign-ect", journeys.assign_ect_start, name="assign-ect-start"),
     *journey_urls(journeys.ASSIGN_MENTOR, start_view=journeys.assign_mentor_without_an_ect),
     *journey_urls(journeys.ASSIGN_ECT, start_view=journeys.assign_ect_without_a_mentor),
+    # Before the journey's own URLs, whose <step> would otherwise take "no-trn".
+    path("register-mentor/<uuid:journey_id>/no-trn", journeys_register.no_trn, name="register-mentor-no-trn"),
+    *journey_urls(journeys_register.REGISTER_MENTOR, start_view=journeys_register.start),
 ]

@@ -66,6 +66,14 @@ for _journey, _first_step in (("assign-mentor", "who-will-mentor"), ("assign-ect
     }
     OTHER_SCHOOLS_RECORDS[f"mentors:{_journey}-confirmation"] = lambda j=_journey: another_schools_assignment(j)
 
+# Register a new mentor: its record is the mentorship too; "They do not have a TRN" needs this user's journey.
+OTHER_SCHOOLS_RECORDS["mentors:register-mentor"] = lambda: {
+    **another_schools_assignment("register-mentor"),
+    "step_name": "check-answers",
+}
+OTHER_SCHOOLS_RECORDS["mentors:register-mentor-confirmation"] = lambda: another_schools_assignment("register-mentor")
+OTHER_SCHOOLS_RECORDS["mentors:register-mentor-no-trn"] = lambda: another_schools_assignment("register-mentor")
+
 
 def _another_schools_mentor_pk() -> dict:
     from tests.factories import MentorAtSchoolPeriodFactory
