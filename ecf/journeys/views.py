@@ -82,7 +82,10 @@ def _step_view(journey: Journey):
                 journey.confirmation_context(request.school, completion.record_id)
                 return redirect(confirmation_url(journey, journey_id))
             return expired(request, journey)
-        if state.completed_record_id is not None:
+        if state.completed_record_id is not None or (
+            # Another request (a double click, a second tab) may have completed it since this session was read.
+            request.method == "POST" and JourneyCompletion.objects.filter(journey_id=journey_id).exists()
+        ):
             return redirect(confirmation_url(journey, journey_id))
         step = journey.step(step_name)
         if step is None:
