@@ -2,7 +2,7 @@
 input at every field giving a GOV.UK error or success, never an exception."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mentors.forms import (
@@ -232,3 +232,89 @@ def test_arbitrary_text_in_every_field_gives_a_gov_uk_error_or_success(value, ph
         if not form.is_valid():
             assert {message for errors in form.errors.values() for message in errors} <= MESSAGES
         str(form)  # renders, errors included
+
+
+# Every step form of the register-a-mentor journey, given arbitrary text -----------------------------------------
+
+DJANGO_DEFAULTS = (
+    "This field is required",
+    "Select a valid choice",
+    "Enter a valid",
+    "Ensure this value",
+    "Null characters are not allowed",
+    "is not one of the available choices",
+)
+JOURNEY_TEXT = st.one_of(
+    st.none(),
+    ANY_TEXT,
+    st.sampled_from(["1234567", "7000003", "3", "2", "1977", "QQ123456C", "a@example.com", "yes", "no", "secondary"]),
+)
+
+
+def journey_forms():
+    from mentors.journeys_register import REGISTER_MENTOR
+
+    return [step.form_class for step in REGISTER_MENTOR.steps if step.form_class]
+
+
+@pytest.fixture
+def journey_context(db):
+    from ecf.journeys import Answers, JourneyContext
+    from mentors.journeys_register import REGISTER_MENTOR
+    from tests.factories import (
+        ActiveLeadProviderFactory,
+        ECTAtSchoolPeriodFactory,
+        SchoolFactory,
+        SchoolPartnershipFactory,
+        TrainingPeriodFactory,
+    )
+
+    school = SchoolFactory(phase=School.Phase.SECONDARY)
+    ect = ECTAtSchoolPeriodFactory(school=school)
+    active = ActiveLeadProviderFactory()
+    partnership = SchoolPartnershipFactory(
+        school=school, lead_provider_delivery_partnership__active_lead_provider=active
+    )
+    TrainingPeriodFactory(ect_at_school_period=ect, school_partnership=partnership)
+    answers = REGISTER_MENTOR.seed(Answers(), {"ect_id": ect.pk, "school_phase": ""})
+    found = {"found": True, "dob_matched": True, "requested_trn": "1234567", "trn": "1234567", "first_name": "Ann"}
+    answers = REGISTER_MENTOR.answer(answers, "what-you-will-need", data={}, facts={})
+    answers = REGISTER_MENTOR.answer(answers, "find-mentor", data={}, facts=found)
+    answers = Answers({**answers.as_dict(), "phase": {"data": {"phase": ["secondary"]}, "facts": {}}})
+    answers = Answers({**answers.as_dict(), "age-range": {"data": {"age_range": [MIDDLE_YEARS]}, "facts": {}}})
+    return JourneyContext(school=school, user=None, answers=answers)
+
+
+def field_names(form) -> list[str]:
+    from django.forms import MultiWidget
+
+    names = []
+    for bound_field in form:
+        widget = bound_field.field.widget
+        if isinstance(widget, MultiWidget):
+            names += [f"{bound_field.html_name}{suffix}" for suffix in widget.widgets_names]
+        else:
+            names.append(bound_field.html_name)
+    return names
+
+
+@pytest.mark.parametrize("form_index", range(len(journey_forms())))
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_arbitrary_text_at_every_journey_step_gives_a_gov_uk_error_or_success(journey_context, form_index, data):
+    from django.utils.datastructures import MultiValueDict
+
+    form_class = journey_forms()[form_index]
+    names = field_names(form_class(context=journey_context))
+    values = {name: data.draw(JOURNEY_TEXT, label=name) for name in names}
+    form = form_class(
+        MultiValueDict({name: [value] for name, value in values.items() if value is not None}), context=journey_context
+    )
+
+    if form.is_valid():
+        form.facts()
+    else:
+        messages = [str(message) for errors in form.errors.values() for message in errors]
+        assert messages
+        assert not [message for message in messages if any(default in message for default in DJANGO_DEFAULTS)]
+    str(form)
