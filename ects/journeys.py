@@ -352,7 +352,7 @@ def confirmation_context(school, record_id: int) -> dict:
     return {
         "title": "ECT details saved",
         "ect_name": period.teacher.full_name,
-        "assign_mentor_url": reverse("ects:record", args=[period.pk]),
+        "assign_mentor_url": reverse("mentors:assign-mentor-start", kwargs={"ect_id": period.pk}),
         "list_url": reverse("ects:list"),
     }
 

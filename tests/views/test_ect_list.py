@@ -28,14 +28,16 @@ def test_an_empty_school_says_it_has_no_ects(school_client):
 
 
 def test_an_ect_without_a_mentor_needs_action(school_client, school):
-    ECTAtSchoolPeriodFactory(school=school, teacher=TeacherFactory(trs_first_name="Ada", trs_last_name="Lovelace"))
+    ect = ECTAtSchoolPeriodFactory(
+        school=school, teacher=TeacherFactory(trs_first_name="Ada", trs_last_name="Lovelace")
+    )
 
     html = school_client.get(URL).content.decode()
 
     assert "Ada Lovelace" in html
     assert "Action required" in html
     assert "A mentor needs to be assigned to Ada Lovelace." in html
-    assert "Assign a mentor for this ECT" in html
+    assert f'href="/school/ects/{ect.pk}/assign-mentor">Assign a mentor for this ECT' in html
 
 
 def test_an_ect_with_a_mentor_is_registered_and_names_the_mentor(school_client, school):

@@ -81,3 +81,18 @@ def test_the_record_runs_the_same_queries_with_one_or_many_related_rows(
         assert school_client.get(url(other)).status_code == 200
 
     assert len(first) == len(second) <= 10
+
+
+def test_the_mentor_row_offers_to_assign_a_mentor_or_change_the_current_one(school_client, school):
+    without = ECTAtSchoolPeriodFactory(school=school)
+    with_mentor = ECTAtSchoolPeriodFactory(school=school)
+    MentorshipPeriodFactory(mentee=with_mentor, mentor=MentorAtSchoolPeriodFactory(school=school))
+
+    assign = school_client.get(url(without)).content.decode()
+    change = school_client.get(url(with_mentor)).content.decode()
+
+    assert f'href="/school/ects/{without.pk}/assign-mentor">Assign a mentor' in assign
+    assert (
+        f'href="/school/ects/{with_mentor.pk}/assign-mentor">Change<span class="govuk-visually-hidden"> mentor'
+        in change
+    )

@@ -200,7 +200,8 @@ def test_provider_led_registration_end_to_end(school_client, school, setting):
     assert h1(confirmation) == f"You have saved {name}’s details"
     assert "You still need to assign a mentor" in page
     assert "We’ll email them to let them know. They do not need to provide us with any more information." in page
-    assert f'href="{reverse("ects:record", args=[period.pk])}"' in page
+    # "Assign a mentor" starts assigning a mentor to this ECT.
+    assert f'href="{reverse("mentors:assign-mentor-start", kwargs={"ect_id": period.pk})}"' in page
     assert "Back to your ECTs" in page
     assert name not in title(confirmation)
 
