@@ -33,11 +33,16 @@ class Author:
         return cls.dfe_staff(request.user) if request.user.is_staff else cls.school_user(request.user)
 
 
+def shorten(text: str, length: int) -> str:
+    """Headings may quote what changed; the full values are in `changes`, so a long one is cut."""
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
 def record_event(*, event_type: str, heading: str, author: Author, changes: dict | None = None, metadata=None, **links):
     """`links` name the records the event is about: teacher=, school=, ect_at_school_period=, ..."""
     return Event.objects.create(
         event_type=event_type,
-        heading=heading,
+        heading=shorten(heading, Event._meta.get_field("heading").max_length),
         happened_at=timezone.now(),
         author_type=author.author_type,
         author_user=author.user if author.user is not None and author.user.pk else None,

@@ -3,27 +3,18 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import CharField, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce, Concat, NullIf
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from ecf.models import Declaration, TrainingPeriod
 from ects.models import ECTAtSchoolPeriod
-from ects.queries import search_filter, with_searchable_name
+from ects.queries import display_name, search_filter, with_searchable_name
 from mentors.models import MentorshipPeriod
 
 
 def _not_finished_before(day: datetime.date) -> Q:
     return Q(finished_on__isnull=True) | Q(finished_on__gte=day)
-
-
-def display_name(prefix: str) -> Coalesce:
-    """Teacher.full_name in SQL: the corrected name, else the TRS first and last name."""
-    return Coalesce(
-        NullIf(F(f"{prefix}corrected_name"), Value("")),
-        Concat(F(f"{prefix}trs_first_name"), Value(" "), F(f"{prefix}trs_last_name")),
-        output_field=CharField(),
-    )
 
 
 def mentors_for_school_list(school, *, search: str = "", today: datetime.date | None = None) -> QuerySet:

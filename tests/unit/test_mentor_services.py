@@ -940,3 +940,23 @@ def test_current_mentor_period_at_school(school):
 
 def test_email_in_use_is_the_ect_rule():
     assert email_in_use_by_someone_else is ect_registration.email_in_use_by_someone_else
+
+
+@pytest.mark.django_db
+def test_a_500_character_additional_detail_is_saved_and_its_event_heading_shortened():
+    from ecf.events import Author
+    from ecf.models import Event
+    from mentors.services import change_mentor_additional_details
+    from tests.factories import MentorAtSchoolPeriodFactory, UserFactory
+
+    mentor_period = MentorAtSchoolPeriodFactory()
+
+    change_mentor_additional_details(
+        mentor_period=mentor_period, author=Author.school_user(UserFactory()), other_experiences="x" * 500
+    )
+
+    mentor_period.refresh_from_db()
+    assert mentor_period.other_experiences == "x" * 500
+    event = Event.objects.get(mentor_at_school_period=mentor_period)
+    assert len(event.heading) <= 500
+    assert event.changes["other_experiences"][1] == "x" * 500
