@@ -13,6 +13,7 @@ from ecf.errors import DomainError
 from ecf.events import Author, record_event
 from ecf.models import AppropriateBody, ContractPeriod, LeadProvider, Teacher, TrainingPeriod
 from ecf.notifications import queue_email
+from ecf.teachers.services import change_teacher_name, find_or_create_teacher
 from ects import registration
 from ects.models import ECTAtSchoolPeriod
 from mentors.models import MentorshipPeriod
@@ -24,7 +25,6 @@ SCHOOL_LED = TrainingPeriod.Programme.SCHOOL_LED
 # The constraints that refuse a second ECT period for a teacher; any other IntegrityError is a bug.
 ONE_SCHOOL_AT_A_TIME = frozenset({"ect_at_one_school_at_a_time", "one_open_ect_period_per_teacher"})
 
-CORRECTED_NAME_MAX_LENGTH = Teacher._meta.get_field("corrected_name").max_length
 EMAIL_IN_USE = "This email is already in use for a different ECT or mentor"
 WORKING_PATTERN_REQUIRED = "Select if the ECT’s working pattern is full or part time"
 
@@ -149,7 +149,7 @@ def _register(
         if school_partnership is not None:
             expression_of_interest = None  # a confirmed partnership supersedes the expression of interest
 
-    teacher, teacher_changes = _lock_teacher(
+    teacher, teacher_changes = find_or_create_teacher(
         trn=trn,
         trs_first_name=trs_first_name,
         trs_last_name=trs_last_name,
@@ -248,52 +248,6 @@ def _ect_periods_running_from(*, teacher: Teacher, started_on: datetime.date) ->
     )
 
 
-def _lock_teacher(
-    *,
-    trn: str,
-    trs_first_name: str,
-    trs_last_name: str,
-    trs_induction_status: str,
-    trs_qts_awarded_on: datetime.date | None,
-    corrected_name: str,
-) -> tuple[Teacher, dict]:
-    """The teacher by TRN, created if new, locked, and brought up to date with TRS.
-
-    get_or_create inserts in a savepoint: two registrations of a new TRN race on the unique index, the
-    second waits for the first to commit and then finds its row. Locking the row afterwards makes every
-    later step of every registration of this teacher take turns; without it two inserts of ECT periods
-    meet in the exclusion constraint, where PostgreSQL may answer with a deadlock instead.
-    """
-    trs_values = {
-        "trs_first_name": trs_first_name,
-        "trs_last_name": trs_last_name,
-        # Only what TRS told us: an empty induction status or QTS date means "not asked", not "none".
-        **({"trs_induction_status": trs_induction_status} if trs_induction_status else {}),
-        **({"trs_qts_awarded_on": trs_qts_awarded_on} if trs_qts_awarded_on else {}),
-        **({"corrected_name": corrected_name} if corrected_name else {}),
-    }
-    if len(corrected_name) > CORRECTED_NAME_MAX_LENGTH:
-        raise DomainError(f"Corrected name must be {CORRECTED_NAME_MAX_LENGTH} characters or less")
-    teacher, created = Teacher.objects.get_or_create(trn=trn, defaults=trs_values)
-    teacher = Teacher.objects.select_for_update().get(pk=teacher.pk)
-    if created:
-        return teacher, {}
-    changes = {
-        field: [_jsonable(getattr(teacher, field)), _jsonable(value)]
-        for field, value in trs_values.items()
-        if getattr(teacher, field) != value
-    }
-    if changes:
-        for field, value in trs_values.items():
-            setattr(teacher, field, value)
-        teacher.save(update_fields=[*changes, "updated_at"])
-    return teacher, changes
-
-
-def _jsonable(value):
-    return value.isoformat() if isinstance(value, datetime.date) else value
-
-
 def _finish_previous_ect_period(
     previous: ECTAtSchoolPeriod, *, started_on: datetime.date, name: str, author: Author
 ) -> None:
@@ -375,28 +329,13 @@ def _remember_programme_choices(
 
 def change_ect_name(*, ect_period: ECTAtSchoolPeriod, corrected_name: str, author: Author) -> ECTAtSchoolPeriod:
     """Record the name the school gives for the ECT (TRS's name stays as TRS has it)."""
-    corrected_name = " ".join(corrected_name.split())
-    if not corrected_name:
-        raise DomainError("Enter the correct full name")
-    if len(corrected_name) > CORRECTED_NAME_MAX_LENGTH:
-        raise DomainError(f"Corrected name must be {CORRECTED_NAME_MAX_LENGTH} characters or less")
-    with transaction.atomic():
-        teacher = Teacher.objects.select_for_update().get(pk=ect_period.teacher_id)
-        old_name = teacher.full_name
-        if corrected_name != old_name:
-            old_corrected_name = teacher.corrected_name
-            teacher.corrected_name = corrected_name
-            teacher.save(update_fields=["corrected_name", "updated_at"])
-            record_event(
-                event_type="teacher_name_updated_by_user",
-                heading=f"Name changed from {old_name} to {corrected_name}",
-                author=author,
-                changes={"corrected_name": [old_corrected_name, corrected_name]},
-                teacher=teacher,
-                school_id=ect_period.school_id,
-                ect_at_school_period=ect_period,
-            )
-        ect_period.teacher = teacher
+    ect_period.teacher = change_teacher_name(
+        teacher_id=ect_period.teacher_id,
+        corrected_name=corrected_name,
+        author=author,
+        school_id=ect_period.school_id,
+        ect_at_school_period=ect_period,
+    )
     return ect_period
 
 

@@ -13,11 +13,12 @@ from django.utils.text import capfirst
 
 from ecf.errors import DomainError
 from ecf.events import Author, record_event
-from ecf.models import Event, LeadProvider, Teacher, TrainingPeriod
+from ecf.models import Event, LeadProvider, TrainingPeriod
 from ecf.notifications import queue_email
+from ecf.teachers.services import change_teacher_name, find_or_create_teacher
 from ects import registration as ect_registration
 from ects.models import ECTAtSchoolPeriod
-from ects.services import CORRECTED_NAME_MAX_LENGTH, EMAIL_IN_USE, _lock_teacher
+from ects.services import EMAIL_IN_USE
 from mentors import registration
 from mentors.models import MentorAtSchoolPeriod, MentorshipPeriod
 from schools.models import School
@@ -354,7 +355,7 @@ def register_mentor(
     with transaction.atomic():
         # The teacher's row lock first: registrations of one teacher take turns, so the second finds the
         # first's mentor period and reuses it instead of adding another.
-        teacher, teacher_changes = _lock_teacher(
+        teacher, teacher_changes = find_or_create_teacher(
             trn=trn,
             trs_first_name=trs_first_name,
             trs_last_name=trs_last_name,
@@ -459,26 +460,11 @@ def change_mentor_name(
     *, mentor_period: MentorAtSchoolPeriod, corrected_name: str, author: Author
 ) -> MentorAtSchoolPeriod:
     """Record the name the school gives for the mentor (TRS's name stays as TRS has it)."""
-    corrected_name = " ".join(corrected_name.split())
-    if not corrected_name:
-        raise DomainError("Enter the correct full name")
-    if len(corrected_name) > CORRECTED_NAME_MAX_LENGTH:
-        raise DomainError(f"Corrected name must be {CORRECTED_NAME_MAX_LENGTH} characters or less")
-    with transaction.atomic():
-        teacher = Teacher.objects.select_for_update().get(pk=mentor_period.teacher_id)
-        old_name = teacher.full_name
-        if corrected_name != old_name:
-            old_corrected_name = teacher.corrected_name
-            teacher.corrected_name = corrected_name
-            teacher.save(update_fields=["corrected_name", "updated_at"])
-            record_event(
-                event_type="teacher_name_updated_by_user",
-                heading=f"Name changed from {old_name} to {corrected_name}",
-                author=author,
-                changes={"corrected_name": [old_corrected_name, corrected_name]},
-                **_record_links(mentor_period),
-            )
-        mentor_period.teacher = teacher
+    links = _record_links(mentor_period)
+    links.pop("teacher_id")
+    mentor_period.teacher = change_teacher_name(
+        teacher_id=mentor_period.teacher_id, corrected_name=corrected_name, author=author, **links
+    )
     return mentor_period
 
 
