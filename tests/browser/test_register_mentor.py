@@ -232,6 +232,9 @@ def test_a_primary_school_registers_a_new_mentor_for_a_provider_led_ect(page, sc
 
     then_i_see_the_new_mentor_confirmation(page, "Harry Taylor", "Kate Lewis", training_with="Ambition Institute")
     then_the_ect_is_registered_with(page, "Kate Lewis", "Harry Taylor")
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Mentors", exact=True).click()
+    harry = page.locator(".govuk-summary-card").filter(has=page.get_by_role("heading", name="Harry Taylor", exact=True))
+    then_the_row_reads(harry, "Assigned ECTs", "Kate Lewis")
 
 
 def test_a_secondary_school_registers_a_new_mentor_for_a_school_led_ect(page):
