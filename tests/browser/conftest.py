@@ -49,7 +49,9 @@ async ([tags, exceptions]) => {
     if (exception.rule !== rule) return false;
     const element = document.querySelector(node.target[0]);
     if (!element || !element.matches(exception.selector)) return false;
-    const attributes = node.any.concat(node.all, node.none).flatMap((check) => check.data || []);
+    // A check's data is a list of `attr="value"` strings, or (axe-core 4.x) {messageKey, values: [...]}.
+    const attributes = node.any.concat(node.all, node.none)
+      .flatMap((check) => (check.data && check.data.values) || check.data || []);
     return attributes.length > 0 && attributes.every(
       (attribute) => exception.attributes.some((allowed) => String(attribute).startsWith(allowed)));
   });
