@@ -13,7 +13,7 @@ from ecf.errors import DomainError
 from ecf.events import Author, record_event
 from ecf.models import AppropriateBody, ContractPeriod, LeadProvider, Teacher, TrainingPeriod
 from ecf.notifications import queue_email
-from ecf.teachers.services import change_teacher_name, find_or_create_teacher
+from ecf.teachers.services import EMAIL_IN_USE, change_period_email, change_teacher_name, find_or_create_teacher
 from ects import registration
 from ects.models import ECTAtSchoolPeriod
 from mentors.models import MentorshipPeriod
@@ -25,7 +25,6 @@ SCHOOL_LED = TrainingPeriod.Programme.SCHOOL_LED
 # The constraints that refuse a second ECT period for a teacher; any other IntegrityError is a bug.
 ONE_SCHOOL_AT_A_TIME = frozenset({"ect_at_one_school_at_a_time", "one_open_ect_period_per_teacher"})
 
-EMAIL_IN_USE = "This email is already in use for a different ECT or mentor"
 WORKING_PATTERN_REQUIRED = "Select if the ECT’s working pattern is full or part time"
 
 
@@ -340,28 +339,9 @@ def change_ect_name(*, ect_period: ECTAtSchoolPeriod, corrected_name: str, autho
 
 
 def change_ect_email(*, ect_period: ECTAtSchoolPeriod, email: str, author: Author) -> ECTAtSchoolPeriod:
-    email = email.strip()
-    if not email:
-        raise DomainError("Enter an email address")
-    with transaction.atomic():
-        locked = ECTAtSchoolPeriod.objects.select_for_update().select_related("teacher").get(pk=ect_period.pk)
-        old_email = locked.email
-        if email != old_email:
-            if registration.email_in_use_by_someone_else(email, locked.teacher.trn):
-                raise DomainError(EMAIL_IN_USE)
-            locked.email = email
-            locked.save(update_fields=["email", "updated_at"])
-            record_event(
-                event_type="teacher_email_updated",
-                heading=f"Email address changed from {old_email} to {email}",
-                author=author,
-                changes={"email": [old_email, email]},
-                teacher_id=locked.teacher_id,
-                school_id=locked.school_id,
-                ect_at_school_period=locked,
-            )
-        ect_period.email = locked.email
-    return ect_period
+    return change_period_email(
+        period=ect_period, email=email, author=author, school_id=ect_period.school_id, ect_at_school_period=ect_period
+    )
 
 
 def change_ect_working_pattern(

@@ -112,8 +112,8 @@ def _record_edit(request, pk: int, edit: RecordEdit):
         "title": edit.title,
         "nav_current": "ects",
         "form": form,
-        "ect_name": period.teacher.full_name,
-        "record_url": reverse("ects:record", kwargs={"pk": period.pk}),
+        "person_name": period.teacher.full_name,
+        "back_link_url": reverse("ects:record", kwargs={"pk": period.pk}),
     }
     return render(request, edit.template, context)
 

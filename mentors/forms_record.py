@@ -15,9 +15,9 @@ from django.core.exceptions import ValidationError
 from ecf.govuk.fields import CharField
 from ecf.govuk.forms import GovUKForm
 from ecf.teachers.forms import NULL_CHARACTERS, EmailAddressField
+from ecf.teachers.services import EMAIL_IN_USE
 from ects.forms_record import ChangeNameForm as ChangeECTNameForm
 from ects.registration import email_in_use_by_someone_else
-from ects.services import EMAIL_IN_USE
 from mentors import forms as teaching
 from mentors.models import MentorAtSchoolPeriod
 

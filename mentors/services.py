@@ -15,10 +15,9 @@ from ecf.errors import DomainError
 from ecf.events import Author, record_event
 from ecf.models import Event, LeadProvider, TrainingPeriod
 from ecf.notifications import queue_email
-from ecf.teachers.services import change_teacher_name, find_or_create_teacher
+from ecf.teachers.services import EMAIL_IN_USE, change_period_email, change_teacher_name, find_or_create_teacher
 from ects import registration as ect_registration
 from ects.models import ECTAtSchoolPeriod
-from ects.services import EMAIL_IN_USE
 from mentors import registration
 from mentors.models import MentorAtSchoolPeriod, MentorshipPeriod
 from schools.models import School
@@ -469,26 +468,9 @@ def change_mentor_name(
 
 
 def change_mentor_email(*, mentor_period: MentorAtSchoolPeriod, email: str, author: Author) -> MentorAtSchoolPeriod:
-    email = email.strip()
-    if not email:
-        raise DomainError("Enter an email address")
-    with transaction.atomic():
-        locked = _lock_mentor_period(mentor_period)
-        old_email = locked.email
-        if email != old_email:
-            if ect_registration.email_in_use_by_someone_else(email, locked.teacher.trn):
-                raise DomainError(EMAIL_IN_USE)
-            locked.email = email
-            locked.save(update_fields=["email", "updated_at"])
-            record_event(
-                event_type="teacher_email_updated",
-                heading=f"Email address changed from {old_email} to {email}",
-                author=author,
-                changes={"email": [old_email, email]},
-                **_record_links(locked),
-            )
-        mentor_period.email = locked.email
-    return mentor_period
+    links = _record_links(mentor_period)
+    links.pop("teacher_id")
+    return change_period_email(period=mentor_period, email=email, author=author, **links)
 
 
 def change_mentor_teaching_details(

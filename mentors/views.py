@@ -228,8 +228,8 @@ def _render_edit(request, period, form, template: str, title: str, *, back_url: 
         "title": title,
         "nav_current": "mentors",
         "form": form,
-        "mentor_name": period.teacher.full_name,
-        "back_url": back_url or _url("mentors:record", period.pk),
+        "person_name": period.teacher.full_name,
+        "back_link_url": back_url or _url("mentors:record", period.pk),
     }
     return render(request, template, context)
 

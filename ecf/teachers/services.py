@@ -83,3 +83,36 @@ def change_teacher_name(*, teacher_id: int, corrected_name: str, author: Author,
                 **links,
             )
     return teacher
+
+
+EMAIL_IN_USE = "This email is already in use for a different ECT or mentor"
+
+
+def change_period_email(*, period, email: str, author: Author, **links):
+    """Change the email of an ECT or mentor period (locked), unless another current ECT or mentor uses it.
+
+    `links` name the records the audit event is about, besides the teacher.
+    """
+    from ects.registration import email_in_use_by_someone_else
+
+    email = email.strip()
+    if not email:
+        raise DomainError("Enter an email address")
+    with transaction.atomic():
+        locked = type(period).objects.select_for_update(of=("self",)).select_related("teacher").get(pk=period.pk)
+        old_email = locked.email
+        if email != old_email:
+            if email_in_use_by_someone_else(email, locked.teacher.trn):
+                raise DomainError(EMAIL_IN_USE)
+            locked.email = email
+            locked.save(update_fields=["email", "updated_at"])
+            record_event(
+                event_type="teacher_email_updated",
+                heading=f"Email address changed from {old_email} to {email}",
+                author=author,
+                changes={"email": [old_email, email]},
+                teacher_id=locked.teacher_id,
+                **links,
+            )
+    period.email = locked.email
+    return period
