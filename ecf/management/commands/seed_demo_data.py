@@ -7,6 +7,7 @@ never meet the fake Teaching Record System's special TRNs (7000001 to 7000012).
 """
 
 import datetime
+import os
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -176,10 +177,12 @@ class Command(BaseCommand):
             if large_school:
                 self.seed_large_school()
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
-        self.stdout.write("Admin: http://127.0.0.1:8000/admin/")
+        # `make run` serves on $PORT (8000 by default).
+        site = f"http://127.0.0.1:{os.environ.get('PORT') or 8000}"
+        self.stdout.write(f"Admin: {site}/admin/")
         self.stdout.write(f"  superuser: {ADMIN[0]} / {ADMIN[1]}")
         self.stdout.write(f"  support (view and change): {SUPPORT[0]} / {SUPPORT[1]}")
-        self.stdout.write("Sign in as a school user at http://127.0.0.1:8000/sign-in")
+        self.stdout.write(f"Sign in as a school user at {site}/sign-in")
 
     # -----------------------------------------------------------------------------------------------
     # Reference data
