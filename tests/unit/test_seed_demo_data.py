@@ -46,11 +46,15 @@ def test_running_it_twice_creates_nothing_new(seeded):
     assert first["ecf.Teacher"] > 10
 
 
-def test_it_says_how_to_sign_in(seeded):
-    assert "http://127.0.0.1:8000/admin/" in seeded
-    assert "admin@example.com / admin" in seeded
-    assert "support@example.com / support" in seeded
-    assert "Sign in as a school user at http://127.0.0.1:8000/sign-in" in seeded
+def test_it_says_how_to_sign_in_on_the_port_make_run_serves(monkeypatch):
+    monkeypatch.setenv("PORT", "8124")
+
+    printed = seed()
+
+    assert "http://127.0.0.1:8124/admin/" in printed
+    assert "admin@example.com / admin" in printed
+    assert "support@example.com / support" in printed
+    assert "Sign in as a school user at http://127.0.0.1:8124/sign-in" in printed
 
 
 def test_contract_periods_run_june_to_may_and_registration_is_open_up_to_this_year(seeded):
