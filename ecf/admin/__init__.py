@@ -1,0 +1,22 @@
+"""The admin for DfE support staff: every domain model, audited.
+
+Saves and deletions made here write an audit Event with the DfE staff author and the changed fields
+(`AuditedAdminMixin`). Periods and events are never deleted; events and emails are read-only.
+"""
+
+from django.contrib import admin
+
+from ecf.admin import audit, providers, teachers, training  # noqa: F401  (each module registers its models)
+from ecf.admin.base import (
+    AuditedModelAdmin,
+    OngoingFilter,
+    PeriodAdmin,
+    ReadOnlyInline,
+    TrainingContractPeriodFilter,
+)
+
+admin.site.site_header = "Register early career teachers: support"
+admin.site.site_title = "Register early career teachers support"
+admin.site.index_title = "Support for DfE staff"
+
+__all__ = ["AuditedModelAdmin", "OngoingFilter", "PeriodAdmin", "ReadOnlyInline", "TrainingContractPeriodFilter"]

@@ -1,0 +1,93 @@
+"""The audit trail and the email outbox: read-only."""
+
+from django.contrib import admin, messages
+
+from ecf.events import Author, record_event
+from ecf.models import (
+    EmailMessage,
+    Event,
+)
+
+# ---------------------------------------------------------------------------------------------------
+# The audit trail and the email outbox: read-only
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["happened_at", "heading", "event_type", "author_type", "author_name", "teacher", "school"]
+    list_filter = ["author_type", "event_type"]
+    list_select_related = ["teacher", "school"]
+    search_fields = ["heading", "=event_type", "=teacher__trn", "=school__urn", "author_name", "author_email"]
+    date_hierarchy = "happened_at"
+    list_per_page = 50
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+def _delivery():
+    """`ecf.notifications.deliver` and its attempt limit, when the notifications module provides them."""
+    try:
+        from ecf.notifications import MAX_ATTEMPTS, deliver
+    except ImportError:
+        return None
+    return deliver, MAX_ATTEMPTS
+
+
+@admin.register(EmailMessage)
+class EmailMessageAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "template", "to", "status", "attempts", "sent_at"]
+    list_filter = ["status", "template"]
+    search_fields = ["to", "=template", "=reference", "=provider_id"]
+    date_hierarchy = "created_at"
+    actions = ["retry_delivery"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if _delivery() is None:
+            actions.pop("retry_delivery", None)
+        return actions
+
+    @admin.action(description="Retry delivery")
+    def retry_delivery(self, request, queryset):
+        """Try once more to send failed or pending emails (sent ones are left alone)."""
+        deliver, max_attempts = _delivery()
+        outcomes = dict.fromkeys(EmailMessage.Status.values, 0)
+        retried = []
+        for message in queryset.exclude(status=EmailMessage.Status.SENT).order_by("created_at", "pk"):
+            # A failed email has used its attempts: give it one more.
+            EmailMessage.objects.filter(pk=message.pk, status=EmailMessage.Status.FAILED).update(
+                status=EmailMessage.Status.PENDING
+            )
+            delivered = deliver(message_id=message.pk, max_attempts=max(max_attempts, message.attempts + 1))
+            if delivered is not None:
+                outcomes[delivered.status] += 1
+                retried.append(str(message.reference))
+        if retried:
+            record_event(
+                event_type="email_delivery_retried",
+                heading=f"Delivery of {len(retried)} email(s) retried by DfE staff",
+                author=Author.dfe_staff(request.user),
+                metadata={"references": retried, "outcomes": outcomes},
+            )
+        self.message_user(
+            request,
+            f"Retried {len(retried)} email(s): {outcomes['sent']} sent, {outcomes['pending']} still pending, "
+            f"{outcomes['failed']} failed.",
+            messages.SUCCESS if retried and not outcomes["failed"] else messages.WARNING,
+        )

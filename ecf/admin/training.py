@@ -1,0 +1,149 @@
+"""Training periods and the declarations lead providers make about them."""
+
+from django.contrib import admin, messages
+from django.db import transaction
+
+from ecf.admin.base import (
+    TRAINING_PERIOD_RELATED,
+    AuditedModelAdmin,
+    OngoingFilter,
+    PeriodAdmin,
+    ReadOnlyInline,
+    TrainingContractPeriodFilter,
+    TrainingRoleFilter,
+    TrainingStatusFilter,
+    at_school_period,
+)
+from ecf.declarations import record_completed_mentor_declaration
+from ecf.events import Author
+from ecf.models import (
+    Declaration,
+    TrainingPeriod,
+)
+
+
+class DeclarationInline(ReadOnlyInline):
+    model = Declaration
+    fields = ["declaration_type", "declaration_date", "state", "created_at"]
+    readonly_fields = fields
+
+
+@admin.register(TrainingPeriod)
+class TrainingPeriodAdmin(PeriodAdmin):
+    list_display = [
+        "__str__",
+        "teacher",
+        "trainee",
+        "school",
+        "training_programme",
+        "lead_provider",
+        "delivery_partner",
+        "status",
+        "started_on",
+        "finished_on",
+    ]
+    list_filter = [
+        TrainingContractPeriodFilter,
+        "training_programme",
+        TrainingStatusFilter,
+        TrainingRoleFilter,
+        "withdrawal_reason",
+        "deferral_reason",
+        OngoingFilter,
+    ]
+    list_select_related = TRAINING_PERIOD_RELATED
+    search_fields = [
+        "=ect_at_school_period__teacher__trn",
+        "=mentor_at_school_period__teacher__trn",
+        "ect_at_school_period__teacher__trs_last_name",
+        "mentor_at_school_period__teacher__trs_last_name",
+        "=ect_at_school_period__school__urn",
+        "=mentor_at_school_period__school__urn",
+        "=api_id",
+    ]
+    raw_id_fields = ["ect_at_school_period", "mentor_at_school_period"]
+    autocomplete_fields = ["school_partnership", "expression_of_interest"]
+    readonly_fields = ["api_id", "created_at", "updated_at"]
+    inlines = [DeclarationInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(*TRAINING_PERIOD_RELATED)
+
+    def event_links(self, obj, *, deleting=False):
+        links = super().event_links(obj, deleting=deleting)
+        if at_school := at_school_period(obj):
+            links.setdefault("teacher_id", at_school.teacher_id)
+            links.setdefault("school_id", at_school.school_id)
+        return links
+
+    @admin.display(ordering="ect_at_school_period__teacher__trs_last_name")
+    def teacher(self, obj):
+        return at_school_period(obj).teacher
+
+    @admin.display()
+    def trainee(self, obj):
+        return "ECT" if obj.ect_at_school_period_id else "Mentor"
+
+    @admin.display()
+    def school(self, obj):
+        return at_school_period(obj).school
+
+    @admin.display(description="training status")
+    def status(self, obj):
+        return obj.status
+
+
+@admin.register(Declaration)
+class DeclarationAdmin(AuditedModelAdmin):
+    list_display = [
+        "declaration_type",
+        "teacher",
+        "trainee",
+        "lead_provider",
+        "declaration_date",
+        "state",
+        "created_at",
+    ]
+    list_filter = [
+        "declaration_type",
+        "state",
+        ("training_period__training_programme", admin.ChoicesFieldListFilter),
+    ]
+    list_select_related = [f"training_period__{name}" for name in TRAINING_PERIOD_RELATED]
+    search_fields = [
+        "=training_period__ect_at_school_period__teacher__trn",
+        "=training_period__mentor_at_school_period__teacher__trn",
+        "training_period__ect_at_school_period__teacher__trs_last_name",
+        "training_period__mentor_at_school_period__teacher__trs_last_name",
+        "=api_id",
+    ]
+    raw_id_fields = ["training_period"]
+    readonly_fields = ["api_id", "created_at"]
+    date_hierarchy = "declaration_date"
+
+    def event_links(self, obj, *, deleting=False):
+        links = super().event_links(obj, deleting=deleting)
+        if at_school := at_school_period(obj.training_period):
+            links.setdefault("teacher_id", at_school.teacher_id)
+            links.setdefault("school_id", at_school.school_id)
+        return links
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            if record_completed_mentor_declaration(obj, author=Author.dfe_staff(request.user)):
+                messages.info(
+                    request, f"{at_school_period(obj.training_period).teacher} has completed mentor training."
+                )
+
+    @admin.display()
+    def teacher(self, obj):
+        return at_school_period(obj.training_period).teacher
+
+    @admin.display()
+    def trainee(self, obj):
+        return "ECT" if obj.training_period.ect_at_school_period_id else "Mentor"
+
+    @admin.display()
+    def lead_provider(self, obj):
+        return obj.training_period.lead_provider
