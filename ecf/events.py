@@ -1,7 +1,11 @@
 """Writing the audit trail. Every service that changes domain state calls `record_event` in its transaction."""
 
+import datetime
+import decimal
+import uuid
 from dataclasses import dataclass
 
+from django.db import models
 from django.utils import timezone
 
 from ecf.models import Event
@@ -31,6 +35,21 @@ class Author:
     @classmethod
     def for_request(cls, request) -> "Author":
         return cls.dfe_staff(request.user) if request.user.is_staff else cls.school_user(request.user)
+
+
+def jsonable(value):
+    """A value for Event.changes: plain JSON, readable by people."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, datetime.date | datetime.datetime | datetime.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, list | tuple | set | models.QuerySet):
+        return [jsonable(item) for item in value]
+    return str(value)
 
 
 def shorten(text: str, length: int) -> str:

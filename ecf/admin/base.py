@@ -1,14 +1,12 @@
 """What every admin page shares: the audit on save and delete, periods that cannot be deleted, filters."""
 
 import datetime
-import decimal
-import uuid
 
 from django.contrib import admin
 from django.db import models
 from django.db.models import Q
 
-from ecf.events import Author, record_event
+from ecf.events import Author, jsonable, record_event
 from ecf.models import (
     ContractPeriod,
     Event,
@@ -20,21 +18,6 @@ EVENT_LINKS = {
     for field in Event._meta.get_fields()
     if field.many_to_one and field.name != "author_user"
 }
-
-
-def _jsonable(value):
-    """A value for Event.changes: plain JSON, readable by people."""
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, datetime.date | datetime.datetime | datetime.time):
-        return value.isoformat()
-    if isinstance(value, decimal.Decimal | uuid.UUID):
-        return str(value)
-    if isinstance(value, models.Model):
-        return str(value)
-    if isinstance(value, list | tuple | set | models.QuerySet):
-        return [_jsonable(item) for item in value]
-    return str(value)
 
 
 def _model_value(obj, name):
@@ -75,10 +58,10 @@ class AuditedAdminMixin:
         changed = [name for name in form.changed_data if name in {f.name for f in obj._meta.get_fields()}]
         if change:
             original = type(obj)._default_manager.get(pk=obj.pk)
-            before = {name: _jsonable(_model_value(original, name)) for name in changed}
+            before = {name: jsonable(_model_value(original, name)) for name in changed}
         super().save_model(request, obj, form, change)
         after = {
-            name: _jsonable(form.cleaned_data[name] if name in form.cleaned_data else _model_value(obj, name))
+            name: jsonable(form.cleaned_data[name] if name in form.cleaned_data else _model_value(obj, name))
             for name in changed
         }
         label = obj._meta.label_lower.replace(".", "_")

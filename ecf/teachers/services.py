@@ -5,7 +5,7 @@ import datetime
 from django.db import transaction
 
 from ecf.errors import DomainError
-from ecf.events import Author, record_event
+from ecf.events import Author, jsonable, record_event
 from ecf.models import Teacher
 
 CORRECTED_NAME_MAX_LENGTH = Teacher._meta.get_field("corrected_name").max_length
@@ -42,7 +42,7 @@ def find_or_create_teacher(
     if created:
         return teacher, {}
     changes = {
-        field: [_jsonable(getattr(teacher, field)), _jsonable(value)]
+        field: [jsonable(getattr(teacher, field)), jsonable(value)]
         for field, value in trs_values.items()
         if getattr(teacher, field) != value
     }
@@ -51,10 +51,6 @@ def find_or_create_teacher(
             setattr(teacher, field, value)
         teacher.save(update_fields=[*changes, "updated_at"])
     return teacher, changes
-
-
-def _jsonable(value):
-    return value.isoformat() if isinstance(value, datetime.date) else value
 
 
 def change_teacher_name(*, teacher_id: int, corrected_name: str, author: Author, **links) -> Teacher:
