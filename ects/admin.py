@@ -2,14 +2,15 @@
 
 from django.contrib import admin
 
-from ecf.admin import OngoingFilter, PeriodAdmin, ReadOnlyInline, TrainingContractPeriodFilter
-from ecf.models import TrainingPeriod
+from ecf.admin.base import (
+    AtSchoolTrainingContractPeriodFilter,
+    OngoingFilter,
+    PeriodAdmin,
+    ReadOnlyInline,
+    TrainingPeriodInline,
+)
 from ects.models import ECTAtSchoolPeriod
 from mentors.models import MentorshipPeriod
-
-
-class ECTTrainingContractPeriodFilter(TrainingContractPeriodFilter):
-    path = "training_periods__"
 
 
 class MentorshipInline(ReadOnlyInline):
@@ -23,23 +24,8 @@ class MentorshipInline(ReadOnlyInline):
         return super().get_queryset(request).select_related("mentor__teacher")
 
 
-class ECTTrainingPeriodInline(ReadOnlyInline):
-    model = TrainingPeriod
+class ECTTrainingPeriodInline(TrainingPeriodInline):
     fk_name = "ect_at_school_period"
-    fields = ["training_programme", "school_partnership", "expression_of_interest", "started_on", "finished_on"]
-    readonly_fields = fields
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .select_related(
-                "school_partnership__school",
-                "school_partnership__lead_provider_delivery_partnership__active_lead_provider__lead_provider",
-                "school_partnership__lead_provider_delivery_partnership__delivery_partner",
-                "expression_of_interest__lead_provider",
-            )
-        )
 
 
 @admin.register(ECTAtSchoolPeriod)
@@ -56,7 +42,7 @@ class ECTAtSchoolPeriodAdmin(PeriodAdmin):
     ]
     list_filter = [
         OngoingFilter,
-        ECTTrainingContractPeriodFilter,
+        AtSchoolTrainingContractPeriodFilter,
         "training_periods__training_programme",
         "working_pattern",
         "school__phase",

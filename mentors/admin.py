@@ -2,13 +2,14 @@
 
 from django.contrib import admin
 
-from ecf.admin import OngoingFilter, PeriodAdmin, ReadOnlyInline, TrainingContractPeriodFilter
-from ecf.models import TrainingPeriod
+from ecf.admin.base import (
+    AtSchoolTrainingContractPeriodFilter,
+    OngoingFilter,
+    PeriodAdmin,
+    ReadOnlyInline,
+    TrainingPeriodInline,
+)
 from mentors.models import MentorAtSchoolPeriod, MentorshipPeriod
-
-
-class MentorTrainingContractPeriodFilter(TrainingContractPeriodFilter):
-    path = "training_periods__"
 
 
 class MenteeInline(ReadOnlyInline):
@@ -22,23 +23,8 @@ class MenteeInline(ReadOnlyInline):
         return super().get_queryset(request).select_related("mentee__teacher")
 
 
-class MentorTrainingPeriodInline(ReadOnlyInline):
-    model = TrainingPeriod
+class MentorTrainingPeriodInline(TrainingPeriodInline):
     fk_name = "mentor_at_school_period"
-    fields = ["training_programme", "school_partnership", "expression_of_interest", "started_on", "finished_on"]
-    readonly_fields = fields
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .select_related(
-                "school_partnership__school",
-                "school_partnership__lead_provider_delivery_partnership__active_lead_provider__lead_provider",
-                "school_partnership__lead_provider_delivery_partnership__delivery_partner",
-                "expression_of_interest__lead_provider",
-            )
-        )
 
 
 class HasMenteesFilter(admin.SimpleListFilter):
@@ -77,7 +63,7 @@ class MentorAtSchoolPeriodAdmin(PeriodAdmin):
     list_display = ["teacher", "trn", "school", "urn", "started_on", "finished_on", "training_completed_on"]
     list_filter = [
         OngoingFilter,
-        MentorTrainingContractPeriodFilter,
+        AtSchoolTrainingContractPeriodFilter,
         HasMenteesFilter,
         MentorTrainingCompletedFilter,
         "school__phase",

@@ -7,10 +7,7 @@ from django.db import models
 from django.db.models import Q
 
 from ecf.events import Author, jsonable, record_event
-from ecf.models import (
-    ContractPeriod,
-    Event,
-)
+from ecf.models import ContractPeriod, Event, TrainingPeriod
 
 # The records an Event can point at, by the name of its foreign key: {"teacher": Teacher, ...}.
 EVENT_LINKS = {
@@ -213,3 +210,29 @@ class TrainingRoleFilter(admin.SimpleListFilter):
 
 def at_school_period(training_period):
     return training_period.ect_at_school_period or training_period.mentor_at_school_period
+
+
+class AtSchoolTrainingContractPeriodFilter(TrainingContractPeriodFilter):
+    """For ECT and mentor periods: the contract period of any of their training periods."""
+
+    path = "training_periods__"
+
+
+class TrainingPeriodInline(ReadOnlyInline):
+    """An at-school period's training periods; subclasses name the foreign key (`fk_name`)."""
+
+    model = TrainingPeriod
+    fields = ["training_programme", "school_partnership", "expression_of_interest", "started_on", "finished_on"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related(
+                "school_partnership__school",
+                "school_partnership__lead_provider_delivery_partnership__active_lead_provider__lead_provider",
+                "school_partnership__lead_provider_delivery_partnership__delivery_partner",
+                "expression_of_interest__lead_provider",
+            )
+        )
