@@ -1,437 +1,85 @@
-"""The register-an-ECT journey's forms (rect.md §2a; copy from journeys.md §2, which wins).
+"""The ECT record's one-page edits: name, email address and working pattern (journeys.md §1).
 
-Each form validates one step and works out, while validating, the facts the journey's routing needs
-(`facts()`): what TRS says, whether the ECT is already at the school, whether an email is taken, which
-contract period a start date falls in. Facts are JSON values; never a date of birth or NI number.
-Choice lists are read once in `__init__`, so templates run no queries.
+The name and email fields are the register journeys' (ecf.teachers.forms), so the messages are those of
+journeys.md "Validation shared by the find steps", and NUL characters (which PostgreSQL cannot store in
+text) get a GOV.UK message.
 """
 
-from __future__ import annotations
-
-import calendar
-import datetime
-
-from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
-from ecf.govuk import fields
-from ecf.govuk.filters import govuk_date
-from ecf.journeys import Answers, JourneyForm
-from ecf.models import AppropriateBody, TrainingPeriod
-from ecf.teachers.forms import (
-    EmailAddressField,
-    FindTeacherForm,
-    GovUKDateField,
-    NationalInsuranceNumberForm,
-    TeacherDetailsForm,
-)
-from ects import registration
+from ecf.govuk.fields import TypedChoiceField
+from ecf.govuk.forms import GovUKForm
+from ecf.teachers.forms import EmailAddressField, NameField
+from ects import services
 from ects.models import ECTAtSchoolPeriod
-
-# Step names ---------------------------------------------------------------------------------------------------
-
-WHAT_YOU_WILL_NEED = "what-you-will-need"
-FIND = "find-ect"
-NATIONAL_INSURANCE_NUMBER = "national-insurance-number"
-TRN_NOT_FOUND = "trn-not-found"
-NOT_FOUND = "not-found"
-ALREADY_ACTIVE_AT_SCHOOL = "already-active-at-school"
-INDUCTION_COMPLETED = "induction-completed"
-INDUCTION_EXEMPT = "induction-exempt"
-INDUCTION_FAILED = "induction-failed"
-CANNOT_REGISTER = "cannot-register-ect"
-CANNOT_REGISTER_YET = "cannot-register-ect-yet"
-REVIEW_DETAILS = "review-ect-details"
-REGISTERED_BEFORE = "registered-before"
-EMAIL = "email-address"
-CANT_USE_EMAIL = "cant-use-email"
-START_DATE = "start-date"
-WORKING_PATTERN = "working-pattern"
-USE_PREVIOUS_CHOICES = "use-previous-ect-choices"
-APPROPRIATE_BODY = "appropriate-body"
-TRAINING_PROGRAMME = "training-programme"
-LEAD_PROVIDER = "lead-provider"
-CHECK_ANSWERS = "check-answers"
-
-PROVIDER_LED = TrainingPeriod.Programme.PROVIDER_LED.value
-SCHOOL_LED = TrainingPeriod.Programme.SCHOOL_LED.value
-YES = "yes"
-NO = "no"
+from ects.registration import email_in_use_by_someone_else
 
 
-# What the answers so far say (pure: read answers and facts only) ----------------------------------------------
+def split_name(name: str) -> tuple[str, str]:
+    """A display name as first and last name: the last word is the last name."""
+    first, _, last = name.strip().rpartition(" ")
+    return (first, last) if first else (last, "")
 
 
-def identified_teacher(answers: Answers) -> dict:
-    """The facts about the teacher TRS identified: from the find step when the date of birth matched,
-    else from the National Insurance number step. {} before they are identified."""
-    if answers.fact(FIND, "dob_matched"):
-        return answers.facts(FIND)
-    if answers.fact(NATIONAL_INSURANCE_NUMBER, "found"):
-        return answers.facts(NATIONAL_INSURANCE_NUMBER)
-    return {}
+class ChangeNameForm(GovUKForm):
+    # autocomplete off: the ECT's name, not the signed-in user's
+    first_name = NameField("First name", autocomplete="off")
+    last_name = NameField("Last name", autocomplete="off")
+
+    def __init__(self, *args, period: ECTAtSchoolPeriod, **kwargs):
+        teacher = period.teacher
+        if teacher.corrected_name:
+            first, last = split_name(teacher.corrected_name)
+        else:
+            first, last = teacher.trs_first_name, teacher.trs_last_name
+        super().__init__(*args, initial={"first_name": first, "last_name": last}, **kwargs)
+
+    @property
+    def corrected_name(self) -> str:
+        return " ".join(f"{self.cleaned_data['first_name']} {self.cleaned_data['last_name']}".split())
+
+    def changes(self) -> dict:
+        return {"corrected_name": self.corrected_name}
 
 
-def ect_name(answers: Answers) -> str:
-    """The corrected name when the school gave one, else TRS's first and last name."""
-    corrected = answers.fact(REVIEW_DETAILS, "corrected_name")
-    if corrected:
-        return corrected
-    teacher = identified_teacher(answers)
-    return " ".join(filter(None, [teacher.get("first_name"), teacher.get("last_name")])) or "the ECT"
-
-
-def start_date(answers: Answers) -> datetime.date | None:
-    value = answers.fact(START_DATE, "started_on")
-    return datetime.date.fromisoformat(value) if value else None
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def academic_year(day: datetime.date) -> int:
-    """The contract year (1 June to 31 May) a day falls in."""
-    return day.year if day.month >= 6 else day.year - 1
-
-
-# Forms --------------------------------------------------------------------------------------------------------
-
-
-def ect_facts(school, trn: str) -> dict:
-    return {
-        "already_at_school": registration.open_ect_period_at_school(school, trn),
-        "registered_before": registration.previous_ect_period(trn) is not None,
-    }
-
-
-class FindECTForm(FindTeacherForm):
-    def identified(self, teacher) -> dict:
-        return ect_facts(self.context.school, teacher.trn)
-
-
-class ECTNationalInsuranceNumberForm(NationalInsuranceNumberForm):
-    find_step = FIND
-    role = "ECT"
-
-    def identified(self, teacher) -> dict:
-        return ect_facts(self.context.school, teacher.trn)
-
-
-class ReviewECTDetailsForm(TeacherDetailsForm):
-    role = "ECT"
-
-
-class EmailForm(JourneyForm):
-    """facts(): {"email", "in_use"}: in use by a different teacher's current ECT or mentor period."""
-
-    email = EmailAddressField(classes="govuk-!-width-two-thirds")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._facts: dict = {}
-
-    def clean(self):
-        cleaned = super().clean()
-        if not self.errors:
-            trn = identified_teacher(self.context.answers).get("trn", "")
-            email = cleaned["email"]
-            self._facts = {"email": email, "in_use": registration.email_in_use_by_someone_else(email, trn)}
-        return cleaned
-
-    def facts(self) -> dict:
-        return self._facts
-
-
-START_DATE_REQUIRED = "Enter the date the ECT started or will start teaching at your school"
-START_DATE_INVALID = "Enter the start date using the correct format, for example, 17 09 1999"
-# An ECT still at another school can be registered here at most this far ahead (rect.md, start-date step).
-MONTHS_AHEAD_FOR_A_TRANSFER = 4
-
-
-class StartDateForm(JourneyForm):
-    """The boundary rules of rect.md: not before the earliest permitted date; after the start of the ECT's
-    latest ECT period (and after its end, when it ended in the past); an ECT still at another school at most
-    4 months ahead.
-
-    facts(): {"started_on", "contract_period" (year or None), "registration_open", "in_the_past",
-    "academic_year" ("2026 to 2027"), "reusable_choices"}.
-    """
-
-    started_on = GovUKDateField(
-        label="Start date",
-        page_heading=True,
-        error_messages={"required": START_DATE_REQUIRED, "invalid": START_DATE_INVALID},
+class ChangeEmailForm(GovUKForm):
+    email = EmailAddressField(
+        autocomplete="off",  # the ECT's email, not the signed-in user's
+        classes="govuk-!-width-two-thirds",
+        help_text=(
+            "Make sure you use an email the ECT can access. Do not use a generic email like headteacher@school.com."
+        ),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._facts: dict = {}
-        field = self.fields["started_on"]
-        field.label = f"When did or when will {ect_name(self.context.answers)} start teaching as an ECT at your school?"
-        field.help_text = f"For example, 17 9 {timezone.localdate().year}"
+    def __init__(self, *args, period: ECTAtSchoolPeriod, **kwargs):
+        self.trn = period.teacher.trn
+        super().__init__(*args, initial={"email": period.email}, **kwargs)
+        self.fields["email"].label = f"What is {period.teacher.full_name}’s email address?"
 
-    def clean_started_on(self):
-        value = self.cleaned_data["started_on"]
-        if value is None:
-            return value
-        today = timezone.localdate()
-        earliest = registration.earliest_permitted_start_date(today)
-        if value < earliest:
-            raise ValidationError(
-                f"Start date cannot be this far in the past. Enter a date later than {govuk_date(earliest)}.",
-                code="too_early",
-            )
-        teacher = identified_teacher(self.context.answers)
-        previous = registration.previous_ect_period(teacher["trn"]) if teacher.get("registered_before") else None
-        if previous is not None:
-            name = ect_name(self.context.answers)
-            school_name = previous.school.name
-            if value <= previous.started_on:
-                started = govuk_date(previous.started_on)
-                raise ValidationError(
-                    f"Our records show that {name} started teaching at {school_name} on {started}. "
-                    f"Enter a start date after {started}.",
-                    code="before_previous_period",
-                )
-            if previous.finished_on is not None and previous.finished_on < today and value <= previous.finished_on:
-                finished = govuk_date(previous.finished_on)
-                raise ValidationError(
-                    f"Our records show that {name} finished teaching at {school_name} on {finished}. "
-                    f"Enter a start date after {finished}.",
-                    code="before_previous_period_ended",
-                )
-            still_there = previous.finished_on is None or previous.finished_on >= today
-            latest = add_months(today, MONTHS_AHEAD_FOR_A_TRANSFER) + datetime.timedelta(days=1)
-            if still_there and previous.school_id != self.context.school.pk and value >= latest:
-                raise ValidationError(
-                    f"Start date must be before {govuk_date(latest)}. You cannot register the ECT this far in advance.",
-                    code="too_far_ahead",
-                )
-        return value
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"]
+        if email_in_use_by_someone_else(email, self.trn):
+            raise ValidationError(services.EMAIL_IN_USE, code="in_use")
+        return email
 
-    def clean(self):
-        cleaned = super().clean()
-        if not self.errors:
-            started_on = cleaned["started_on"]
-            contract_period = registration.contract_period_for(started_on)
-            year = contract_period.year if contract_period else academic_year(started_on)
-            self._facts = {
-                "started_on": started_on.isoformat(),
-                "contract_period": contract_period.year if contract_period else None,
-                "registration_open": bool(contract_period and contract_period.enabled),
-                "in_the_past": started_on < timezone.localdate(),
-                "academic_year": f"{year} to {year + 1}",
-                "reusable_choices": bool(
-                    contract_period and registration.reusable_programme_choices(self.context.school, started_on)
-                ),
-            }
-        return cleaned
-
-    def facts(self) -> dict:
-        return self._facts
+    def changes(self) -> dict:
+        return {"email": self.cleaned_data["email"]}
 
 
-class WorkingPatternForm(JourneyForm):
-    working_pattern = fields.ChoiceField(
-        label="Working pattern",
+class ChangeWorkingPatternForm(GovUKForm):
+    working_pattern = TypedChoiceField(
         choices=ECTAtSchoolPeriod.WorkingPattern.choices,
-        page_heading=True,
         help_text="We’ll pass this information on so adjustments can be made to training if needed.",
         error_messages={
-            "required": "Select if the ECT’s working pattern is full or part time",
-            "invalid_choice": "Select if the ECT’s working pattern is full or part time",
+            "required": services.WORKING_PATTERN_REQUIRED,
+            "invalid_choice": services.WORKING_PATTERN_REQUIRED,
         },
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        name = ect_name(self.context.answers)
+    def __init__(self, *args, period: ECTAtSchoolPeriod, **kwargs):
+        super().__init__(*args, initial={"working_pattern": period.working_pattern}, **kwargs)
+        name = period.teacher.full_name
         self.fields["working_pattern"].label = f"Is {name}’s working pattern as an ECT full or part time?"
 
-
-USE_PREVIOUS_REQUIRED = (
-    "Select ‘Yes’ or ‘No’ to confirm whether to use the programme choices used by your school previously"
-)
-PREVIOUS_CHOICES_GONE = "You can no longer use these programme choices. Select ‘No’ to choose again."
-
-
-class UsePreviousChoicesForm(JourneyForm):
-    """Yes copies the school's last programme choices (rect.md step 6). cleaned_data["choices"] holds them
-    (registration.ProgrammeChoices) when Yes; facts() their names for check your answers."""
-
-    use_previous = fields.ChoiceField(
-        label="Do you want to use the same choices?",
-        choices=[(YES, "Yes"), (NO, "No")],
-        label_classes="govuk-fieldset__legend--m",
-        classes="govuk-radios--inline",
-        error_messages={"required": USE_PREVIOUS_REQUIRED, "invalid_choice": USE_PREVIOUS_REQUIRED},
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._facts: dict = {}
-        name = ect_name(self.context.answers)
-        self.fields["use_previous"].label = f"Do you want to use the same choices for {name}?"
-
-    def clean(self):
-        cleaned = super().clean()
-        cleaned["choices"] = None
-        if not self.errors and cleaned["use_previous"] == YES:
-            started_on = start_date(self.context.answers)
-            choices = registration.reusable_programme_choices(self.context.school, started_on) if started_on else None
-            if choices is None:
-                self.add_error("use_previous", PREVIOUS_CHOICES_GONE)
-                return cleaned
-            cleaned["choices"] = choices
-            self._facts = programme_choice_facts(choices)
-        return cleaned
-
-    def facts(self) -> dict:
-        return self._facts
-
-
-def programme_choice_facts(choices) -> dict:
-    lead_provider = choices["lead_provider"]
-    delivery_partner = choices["delivery_partner"]
-    return {
-        "appropriate_body_name": choices["appropriate_body"].name,
-        "training_programme": choices["training_programme"],
-        "lead_provider_name": lead_provider.name if lead_provider else "",
-        "delivery_partner_name": delivery_partner.name if delivery_partner else "",
-    }
-
-
-APPROPRIATE_BODY_REQUIRED = "Select the appropriate body which will be supporting the ECT’s induction"
-ISTIP = "istip"
-TEACHING_SCHOOL_HUB = "teaching_school_hub"
-ISTIP_NAME = "Independent Schools Teacher Induction Panel (ISTIP)"
-
-
-class AppropriateBodyForm(JourneyForm):
-    """State-funded schools choose a teaching school hub from a list (a select: works without JavaScript).
-    Independent schools choose ISTIP or "A different appropriate body (teaching school hub)", which reveals
-    the list. cleaned_data["appropriate_body"] is the AppropriateBody; facts() its id and name."""
-
-    appropriate_body_type = fields.ChoiceField(
-        label="Which appropriate body will be supporting the ECT’s induction?",
-        choices=[],
-        label_classes="govuk-visually-hidden",
-        reveal={TEACHING_SCHOOL_HUB: ["appropriate_body"]},
-        error_messages={"required": APPROPRIATE_BODY_REQUIRED, "invalid_choice": APPROPRIATE_BODY_REQUIRED},
-    )
-    appropriate_body = fields.ChoiceField(
-        label="Enter appropriate body name",
-        choices=[],
-        widget=forms.Select,
-        label_classes="govuk-label--s",
-        error_messages={"required": APPROPRIATE_BODY_REQUIRED, "invalid_choice": APPROPRIATE_BODY_REQUIRED},
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._facts: dict = {}
-        bodies = list(
-            AppropriateBody.objects.filter(
-                body_type__in=[AppropriateBody.BodyType.TEACHING_SCHOOL_HUB, AppropriateBody.BodyType.NATIONAL]
-            ).order_by("name")
-        )
-        hubs = [body for body in bodies if body.body_type == AppropriateBody.BodyType.TEACHING_SCHOOL_HUB]
-        self.hubs = {str(body.pk): body for body in hubs}
-        self.fields["appropriate_body"].choices = [("", "")] + [(str(body.pk), body.name) for body in hubs]
-        self.independent = bool(self.context.school and self.context.school.independent)
-        self.istip = next(
-            (body for body in bodies if body.body_type == AppropriateBody.BodyType.NATIONAL and "ISTIP" in body.name),
-            None,
-        )
-        if self.independent:
-            name = ect_name(self.context.answers)
-            chooser = self.fields["appropriate_body_type"]
-            chooser.label = f"Which appropriate body will be supporting {name}’s induction?"
-            chooser.choices = [
-                (ISTIP, self.istip.name if self.istip else ISTIP_NAME),
-                (TEACHING_SCHOOL_HUB, "A different appropriate body (teaching school hub)"),
-            ]
-        else:
-            del self.fields["appropriate_body_type"]
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.errors:
-            return cleaned
-        if self.independent and cleaned["appropriate_body_type"] == ISTIP:
-            body = self.istip
-            if body is None:
-                self.add_error("appropriate_body_type", APPROPRIATE_BODY_REQUIRED)
-                return cleaned
-        else:
-            body = self.hubs[cleaned["appropriate_body"]]
-        if message := registration.appropriate_body_error(self.context.school, body):
-            self.add_error("appropriate_body_type" if self.independent else "appropriate_body", message)
-            return cleaned
-        cleaned["appropriate_body"] = body
-        self._facts = {"appropriate_body_id": body.pk, "appropriate_body_name": body.name}
-        return cleaned
-
-    def facts(self) -> dict:
-        return self._facts
-
-
-TRAINING_PROGRAMME_REQUIRED = "Select either ‘Provider-led’ or ‘School-led’ training"
-
-
-class TrainingProgrammeForm(JourneyForm):
-    training_programme = fields.ChoiceField(
-        label="Which training programme will the ECT follow?",
-        choices=TrainingPeriod.Programme.choices,
-        page_heading=True,
-        choice_hints={
-            PROVIDER_LED: "Your school will use DfE funded providers to design and deliver training based on the "
-            "initial teacher training and early career framework",
-            SCHOOL_LED: "Your school will design and deliver its own training based on the initial teacher training "
-            "and early career framework",
-        },
-        error_messages={"required": TRAINING_PROGRAMME_REQUIRED, "invalid_choice": TRAINING_PROGRAMME_REQUIRED},
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        name = ect_name(self.context.answers)
-        self.fields["training_programme"].label = f"Which training programme will {name} follow?"
-
-
-LEAD_PROVIDER_REQUIRED = "Select which lead provider will be training the ECT"
-
-
-class LeadProviderForm(JourneyForm):
-    """The lead providers active in the start date's contract period. cleaned_data["lead_provider"] is the
-    LeadProvider; facts() its id and name."""
-
-    lead_provider = fields.ChoiceField(
-        label="Select lead provider",
-        choices=[],
-        label_classes="govuk-visually-hidden",
-        error_messages={"required": LEAD_PROVIDER_REQUIRED, "invalid_choice": LEAD_PROVIDER_REQUIRED},
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._facts: dict = {}
-        started_on = start_date(self.context.answers)
-        providers = list(registration.lead_providers_active_on(started_on)) if started_on else []
-        self.providers = {str(provider.pk): provider for provider in providers}
-        self.fields["lead_provider"].choices = [(str(provider.pk), provider.name) for provider in providers]
-
-    def clean(self):
-        cleaned = super().clean()
-        if not self.errors:
-            provider = self.providers[cleaned["lead_provider"]]
-            cleaned["lead_provider"] = provider
-            self._facts = {"lead_provider_id": provider.pk, "lead_provider_name": provider.name}
-        return cleaned
-
-    def facts(self) -> dict:
-        return self._facts
+    def changes(self) -> dict:
+        return {"working_pattern": self.cleaned_data["working_pattern"]}

@@ -1,362 +1,211 @@
-"""Mentor forms: the teaching details questions (journeys.md §4) and the register-a-mentor journey's steps.
+"""The mentor record's one-page edits (journeys.md §6): name, email address, the teaching details and the
+additional details.
 
-The teaching details forms (`PhaseForm`, `SubjectForm`, `AgeRangeForm`, `KeyStageForm`) are plain one-page
-forms: the mentor record's Change pages use them as they are, given the phase and the mentor's name. The
-journey uses them through thin adapters that read both from its answers. Options come from pure helpers
-(`subject_choices(phase)`, …), so a form never queries and routing can ask which options exist.
-
-Stored values are the option texts themselves ("Primary with science", "7 to 14 - middle years",
-"Key stage 2"): what the mentor record shows, with nothing to translate.
+Name and email use the fields of the register journeys (so their messages are those of journeys.md
+"Validation shared by the find steps"); the teaching details use the register-a-mentor journey's own
+question forms (`mentors.forms`), with the options of the mentor's phase. Each form's `changes()` gives only
+what differs from the record, ready for the matching `mentors.services` function.
 """
 
-from __future__ import annotations
+from dataclasses import dataclass
 
-from ecf.govuk import fields
+from django import forms
+from django.core.exceptions import ValidationError
+
+from ecf.govuk.fields import CharField
 from ecf.govuk.forms import GovUKForm
-from ecf.journeys import SEED, Answers, JourneyContext, JourneyForm
-from ecf.teachers.forms import EmailAddressField, FindTeacherForm, NationalInsuranceNumberForm, TeacherDetailsForm
-from mentors import registration
-
-# Teaching details (journeys.md §4; the seed 002_9cab6106d21003e4 lists the options) ----------------------------
-
-PRIMARY = "primary"
-SECONDARY = "secondary"
-PHASES = (PRIMARY, SECONDARY)
-
-PRIMARY_SUBJECTS = (
-    "Primary",
-    "Primary with English",
-    "Primary with geography and history",
-    "Primary with mathematics",
-    "Primary with modern languages",
-    "Primary with physical education",
-    "Primary with science",
-)
-SECONDARY_SUBJECTS = (
-    "Ancient Greek",
-    "Ancient Hebrew",
-    "Art and design",
-    "Biology",
-    "Business studies",
-    "Chemistry",
-    "Citizenship",
-    "Classics",
-    "Communication and media studies",
-    "Computing",
-    "Dance",
-    "Design and technology",
-    "Drama",
-    "Economics",
-    "English",
-    "English as a second or other language",
-    "French",
-    "Geography",
-    "German",
-    "Health and social care",
-    "History",
-    "Italian",
-    "Japanese",
-    "Latin",
-    "Mandarin",
-    "Mathematics",
-    "Music",
-    "Philosophy",
-    "Physical education",
-    "Physics",
-    "Psychology",
-    "Religious education",
-    "Russian",
-    "Science",
-    "Social sciences",
-    "Spanish",
-)
-
-MIDDLE_YEARS = "7 to 14 - middle years"  # offered in both phases (the seed's further considerations)
-PRIMARY_AGE_RANGES = ("3 to 7", "5 to 11", "7 to 11", MIDDLE_YEARS)
-SECONDARY_AGE_RANGES = ("11 to 16", "11 to 18", "14 to 19", MIDDLE_YEARS)
-
-KEY_STAGE_2 = "Key stage 2"  # offered whenever middle years is chosen
-PRIMARY_KEY_STAGES = ("Early years", "Key stage 1", KEY_STAGE_2)
-SECONDARY_KEY_STAGES = ("Key stage 3", "Key stage 4", "Key stage 5")
-
-PHASE_REQUIRED = "Select a phase"
-SUBJECT_REQUIRED = "Select a subject"
-AGE_RANGE_REQUIRED = "Select an age range"
-KEY_STAGE_REQUIRED = "Select a key stage"
-
-THE_MENTOR = "the mentor"
+from ecf.teachers.forms import NULL_CHARACTERS, EmailAddressField
+from ecf.teachers.services import EMAIL_IN_USE
+from ects.forms_record import ChangeNameForm as ChangeECTNameForm
+from ects.registration import email_in_use_by_someone_else
+from mentors import forms as teaching
+from mentors.models import MentorAtSchoolPeriod
 
 
-def _check(phase: str) -> str:
-    if phase not in PHASES:
-        raise ValueError(f"Unknown phase {phase!r}: expected {PRIMARY!r} or {SECONDARY!r}")
-    return phase
+class ChangeNameForm(ChangeECTNameForm):
+    """First name and last name, prefilled with the name the service uses."""
+
+    def __init__(self, *args, period: MentorAtSchoolPeriod, **kwargs):
+        self.current_name = period.teacher.full_name
+        super().__init__(*args, period=period, **kwargs)
+
+    def changes(self) -> dict:
+        return {} if self.corrected_name == self.current_name else {"corrected_name": self.corrected_name}
 
 
-def school_phase(school) -> str:
-    """PRIMARY or SECONDARY from the school's GIAS phase, or "" when it is neither (ask "Which phase…?")."""
-    if school.primary:
-        return PRIMARY
-    if school.secondary:
-        return SECONDARY
-    return ""
-
-
-def phase_of_subject(subject: str) -> str:
-    """The phase a subject belongs to, or "" (e.g. no subject yet). For a school of neither phase, the Change
-    pages of a mentor's age range and key stage can offer the options of the phase the mentor said they teach."""
-    if subject in PRIMARY_SUBJECTS:
-        return PRIMARY
-    if subject in SECONDARY_SUBJECTS:
-        return SECONDARY
-    return ""
-
-
-def subject_choices(phase: str) -> list[tuple[str, str]]:
-    subjects = PRIMARY_SUBJECTS if _check(phase) == PRIMARY else SECONDARY_SUBJECTS
-    return [(subject, subject) for subject in subjects]
-
-
-def age_range_choices(phase: str) -> list[tuple[str, str]]:
-    age_ranges = PRIMARY_AGE_RANGES if _check(phase) == PRIMARY else SECONDARY_AGE_RANGES
-    return [(age_range, age_range) for age_range in age_ranges]
-
-
-def key_stage_choices(phase: str, age_range: str = "") -> list[tuple[str, str]]:
-    """The phase's key stages; a secondary mentor teaching middle years is offered Key stage 2 as well."""
-    if _check(phase) == PRIMARY:
-        key_stages = PRIMARY_KEY_STAGES
-    elif age_range == MIDDLE_YEARS:
-        key_stages = (KEY_STAGE_2, *SECONDARY_KEY_STAGES)
-    else:
-        key_stages = SECONDARY_KEY_STAGES
-    return [(key_stage, key_stage) for key_stage in key_stages]
-
-
-def _choice_field(message: str) -> fields.ChoiceField:
-    # No option is pre-selected: the forms are never given an initial value unless one was answered before.
-    return fields.ChoiceField(
-        choices=[], page_heading=True, error_messages={"required": message, "invalid_choice": message}
+class ChangeEmailForm(GovUKForm):
+    email = EmailAddressField(
+        autocomplete="off",  # the mentor's email, not the signed-in user's
+        classes="govuk-!-width-two-thirds",
+        help_text=(
+            "Make sure you use an email the mentor can access. Do not use a generic email like headteacher@school.com."
+        ),
     )
 
+    def __init__(self, *args, period: MentorAtSchoolPeriod, **kwargs):
+        self.period = period
+        super().__init__(*args, initial={"email": period.email}, **kwargs)
+        self.fields["email"].label = f"What is {period.teacher.full_name}’s email address?"
 
-class PhaseForm(GovUKForm):
-    """ "Which phase does {mentor} teach?" for a school that is neither primary nor secondary."""
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"]
+        if email_in_use_by_someone_else(email, self.period.teacher.trn):
+            raise ValidationError(EMAIL_IN_USE, code="in_use")
+        return email
 
-    phase = fields.ChoiceField(
-        choices=[(PRIMARY, "Primary"), (SECONDARY, "Secondary")],
-        page_heading=True,
-        error_messages={"required": PHASE_REQUIRED, "invalid_choice": PHASE_REQUIRED},
-    )
+    def changes(self) -> dict:
+        email = self.cleaned_data["email"]
+        return {} if email == self.period.email else {"email": email}
 
-    def __init__(self, *args, mentor_name: str = THE_MENTOR, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["phase"].label = f"Which phase does {mentor_name} teach?"
 
+# Teaching details ---------------------------------------------------------------------------------------------
 
-class SubjectForm(GovUKForm):
-    subject = _choice_field(SUBJECT_REQUIRED)
 
-    def __init__(self, *args, phase: str, mentor_name: str = THE_MENTOR, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["subject"].choices = subject_choices(phase)
-        self.fields["subject"].label = f"What subject does {mentor_name} teach?"
+def mentor_phase(school, period: MentorAtSchoolPeriod) -> str:
+    """Which options to offer: the school's phase, or for a school that is neither primary nor secondary, the
+    phase of the subject the mentor teaches ("" when that is not known either)."""
+    return teaching.school_phase(school) or teaching.phase_of_subject(period.subject)
 
 
-class AgeRangeForm(GovUKForm):
-    age_range = _choice_field(AGE_RANGE_REQUIRED)
+def key_stage_still_offered(phase: str, period: MentorAtSchoolPeriod, age_range: str) -> bool:
+    """Whether the mentor's key stage is an option with this age range (Key stage 2 of a secondary mentor is
+    only offered with middle years)."""
+    return period.key_stage in {value for value, _ in teaching.key_stage_choices(phase, age_range)}
+
+
+class _TeachingDetailChanges:
+    """`changes()` for the journey's one-field teaching details forms: the answer, when it differs."""
+
+    period: MentorAtSchoolPeriod
+
+    def changes(self) -> dict:
+        return {name: value for name, value in self.cleaned_data.items() if getattr(self.period, name) != value}
+
+
+class ChangeSubjectForm(_TeachingDetailChanges, teaching.SubjectForm):
+    def __init__(self, *args, period: MentorAtSchoolPeriod, phase: str, **kwargs):
+        self.period = period
+        super().__init__(
+            *args, phase=phase, mentor_name=period.teacher.full_name, initial={"subject": period.subject}, **kwargs
+        )
+
+
+class ChangeAgeRangeForm(_TeachingDetailChanges, teaching.AgeRangeForm):
+    def __init__(self, *args, period: MentorAtSchoolPeriod, phase: str, **kwargs):
+        self.period = period
+        super().__init__(
+            *args, phase=phase, mentor_name=period.teacher.full_name, initial={"age_range": period.age_range}, **kwargs
+        )
+
+
+class ChangeKeyStageForm(_TeachingDetailChanges, teaching.KeyStageForm):
+    """`age_range`: the mentor's, or the new one chosen just before when it ruled out their key stage; then
+    `changes()` includes it, so both change together and the record never holds a key stage its age range
+    does not offer."""
+
+    def __init__(self, *args, period: MentorAtSchoolPeriod, phase: str, age_range: str, **kwargs):
+        self.period = period
+        self.age_range = age_range
+        initial = {"key_stage": period.key_stage} if key_stage_still_offered(phase, period, age_range) else {}
+        super().__init__(
+            *args, phase=phase, age_range=age_range, mentor_name=period.teacher.full_name, initial=initial, **kwargs
+        )
+
+    def changes(self) -> dict:
+        changes = super().changes()
+        if self.age_range != self.period.age_range:
+            changes["age_range"] = self.age_range
+        return changes
+
+
+class ChangePhaseForm(teaching.PhaseForm):
+    """Only for a school of neither phase whose mentor's phase is not known: asked before the subject."""
+
+    def __init__(self, *args, period: MentorAtSchoolPeriod, **kwargs):
+        super().__init__(*args, mentor_name=period.teacher.full_name, **kwargs)
+
+
+# Additional details --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AdditionalDetail:
+    """One optional additional detail (the ITT mentor profile's, ecf1_itt.md B / seed 002)."""
+
+    field: str  # MentorAtSchoolPeriod field
+    slug: str  # in the Change page's URL
+    label: str  # the record's row key
+    question: str  # the Change page's heading; {mentor} is the mentor's name
+    hint: str
+    multiline: bool = True
+
+    @property
+    def max_length(self) -> int:
+        return MentorAtSchoolPeriod._meta.get_field(self.field).max_length
+
 
-    def __init__(self, *args, phase: str, mentor_name: str = THE_MENTOR, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["age_range"].choices = age_range_choices(phase)
-        self.fields["age_range"].label = f"What age range does {mentor_name} teach?"
-
-
-class KeyStageForm(GovUKForm):
-    """age_range: the mentor's age range (answered just before, or on the record), which may add Key stage 2."""
-
-    key_stage = _choice_field(KEY_STAGE_REQUIRED)
-
-    def __init__(self, *args, phase: str, age_range: str = "", mentor_name: str = THE_MENTOR, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["key_stage"].choices = key_stage_choices(phase, age_range)
-        self.fields["key_stage"].label = f"What key stage does {mentor_name} teach?"
-
-
-# The register-a-mentor journey's steps (journeys.md §4, rect.md §2b) -------------------------------------------
-
-WHAT_YOU_WILL_NEED = "what-you-will-need"
-FIND = "find-mentor"
-NO_TRN = "no-trn"  # reached by the link "They do not have a TRN": a page of its own, not a step on the path
-NATIONAL_INSURANCE_NUMBER = "national-insurance-number"
-TRN_NOT_FOUND = "trn-not-found"
-NOT_FOUND = "not-found"
-CANNOT_MENTOR_THEMSELF = "cannot-mentor-themself"
-ALREADY_ACTIVE_AT_SCHOOL = "already-active-at-school"
-CANNOT_REGISTER = "cannot-register-mentor"
-REVIEW_DETAILS = "review-mentor-details"
-EMAIL = "email-address"
-CANT_USE_EMAIL = "cant-use-email"
-PHASE = "phase"
-SUBJECT = "subject"
-AGE_RANGE = "age-range"
-KEY_STAGE = "key-stage"
-CHECK_ANSWERS = "check-answers"
-
-# Seeded when the journey starts (`answers.fact(SEED, ...)`).
-ECT_ID = "ect_id"
-SCHOOL_PHASE = "school_phase"
-
-
-# What the answers so far say (pure: answers and facts only) ------------------------------------------------------
-
-
-def identified_teacher(answers: Answers) -> dict:
-    """What TRS said about the mentor: from the find step when the date of birth matched, else from the National
-    Insurance number step. {} before they are identified."""
-    if answers.fact(FIND, "dob_matched"):
-        return answers.facts(FIND)
-    if answers.fact(NATIONAL_INSURANCE_NUMBER, "found"):
-        return answers.facts(NATIONAL_INSURANCE_NUMBER)
-    return {}
-
-
-def mentor_name(answers: Answers) -> str:
-    """The corrected name when the school gave one, else TRS's first and last name."""
-    corrected = answers.fact(REVIEW_DETAILS, "corrected_name")
-    if corrected:
-        return corrected
-    teacher = identified_teacher(answers)
-    return " ".join(filter(None, [teacher.get("first_name"), teacher.get("last_name")])) or THE_MENTOR
-
-
-def mentor_phase(answers: Answers) -> str:
-    """The school's phase; for a school of neither phase, the one the school said the mentor teaches ("" until
-    then: the teaching details steps come after the phase question, so they never see "")."""
-    return answers.fact(SEED, SCHOOL_PHASE) or answers.value(PHASE, "phase")
-
-
-def ect_period_for(context: JourneyContext):
-    """The ECT the mentor is for, loaded through the school (tenancy): None when it is not this school's."""
-    ect_id = context.answers.fact(SEED, ECT_ID)
-    if not ect_id:
-        return None
-    return context.school.ect_periods.select_related("teacher").filter(pk=ect_id).first()
-
-
-# Finding the mentor -----------------------------------------------------------------------------------------------
-
-
-class _MentorFacts:
-    """What routing needs once TRS has found the teacher: are they the ECT themself, already a mentor at this
-    school, and would assigning them ask the mentor training question."""
-
-    context: JourneyContext
-
-    def ect_period(self):
-        if not hasattr(self, "_ect_period"):
-            self._ect_period = ect_period_for(self.context)
-        return self._ect_period
-
-    def is_the_ect(self, *trns: str) -> bool:
-        ect_period = self.ect_period()
-        return ect_period is not None and ect_period.teacher.trn in trns
-
-    def requested_trn(self) -> str:
-        raise NotImplementedError
-
-    def identified(self, teacher) -> dict:
-        ect_period = self.ect_period()
-        return {
-            "is_the_ect": self.is_the_ect(teacher.trn, self.requested_trn() or teacher.trn),
-            "already_at_school": registration.current_mentor_period_at_school(self.context.school, teacher.trn)
-            is not None,
-            "mentor_training_needed": ect_period is not None
-            and registration.mentor_training_needed(ect_period=ect_period, trn=teacher.trn),
-        }
-
-
-class FindMentorForm(_MentorFacts, FindTeacherForm):
-    def requested_trn(self) -> str:
-        return self.cleaned_data.get("trn") or ""
-
-    def clean(self):
-        cleaned = super().clean()
-        if self._facts.get("found") and "is_the_ect" not in self._facts:
-            # Date of birth not matched: the mentor is still not the ECT (rect.md checks the TRN first).
-            self._facts["is_the_ect"] = self.is_the_ect(self._facts["requested_trn"])
-        return cleaned
-
-
-class MentorNationalInsuranceNumberForm(_MentorFacts, NationalInsuranceNumberForm):
-    find_step = FIND
-    role = "mentor"
-
-    def requested_trn(self) -> str:
-        return self.context.answers.fact(FIND, "requested_trn") or ""
-
-
-class ReviewMentorDetailsForm(TeacherDetailsForm):
-    role = "mentor"
-
-
-class MentorEmailForm(JourneyForm):
-    """facts(): {"email", "in_use"}: in use by a different teacher's current ECT or mentor period."""
-
-    email = EmailAddressField(autocomplete="off", classes="govuk-!-width-two-thirds")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._facts: dict = {}
-        self.fields["email"].label = "Email address"
-
-    def clean(self):
-        cleaned = super().clean()
-        if not self.errors:
-            trn = identified_teacher(self.context.answers).get("trn", "")
-            email = cleaned["email"]
-            self._facts = {"email": email, "in_use": registration.email_in_use_by_someone_else(email, trn)}
-        return cleaned
-
-    def facts(self) -> dict:
-        return self._facts
-
-
-# Teaching details in the journey: the one-page forms above, told the phase and name by the answers ---------------
-
-
-class _FromJourney:
-    """Adapts a teaching details form to a journey step: `context` in, `facts()` out."""
-
-    def __init__(self, *args, context: JourneyContext, **kwargs):
-        self.context = context
-        super().__init__(*args, **self.options(context.answers), **kwargs)
-
-    def options(self, answers: Answers) -> dict:
-        return {"mentor_name": mentor_name(answers)}
-
-    def facts(self) -> dict:
-        return {}
-
-
-class PhaseStepForm(_FromJourney, PhaseForm):
-    pass
-
-
-class SubjectStepForm(_FromJourney, SubjectForm):
-    def options(self, answers: Answers) -> dict:
-        return {**super().options(answers), "phase": mentor_phase(answers) or PRIMARY}
-
-
-class AgeRangeStepForm(_FromJourney, AgeRangeForm):
-    def options(self, answers: Answers) -> dict:
-        return {**super().options(answers), "phase": mentor_phase(answers) or PRIMARY}
-
-
-class KeyStageStepForm(_FromJourney, KeyStageForm):
-    def options(self, answers: Answers) -> dict:
-        return {
-            **super().options(answers),
-            "phase": mentor_phase(answers) or PRIMARY,
-            "age_range": answers.value(AGE_RANGE, "age_range"),
-        }
+ADDITIONAL_DETAILS = (
+    AdditionalDetail(
+        "started_mentoring",
+        "date-started-mentoring",
+        "Date started mentoring",
+        "When did {mentor} start mentoring?",
+        "For example, September 2019",
+        multiline=False,
+    ),
+    AdditionalDetail(
+        "provider_training",
+        "provider-training",
+        "Provider training",
+        "What mentor training has {mentor} had from a training provider?",
+        "For example, the course, the provider and when they took it",
+    ),
+    AdditionalDetail(
+        "send_training",
+        "send-training",
+        "SEND training",
+        "What special educational needs and disabilities (SEND) training has {mentor} had?",
+        "For example, the course and when they took it",
+    ),
+    AdditionalDetail(
+        "subject_networks",
+        "subject-networks-and-associations",
+        "Subject networks and associations",
+        "Which subject networks and associations is {mentor} part of?",
+        "For example, the Historical Association",
+    ),
+    AdditionalDetail(
+        "other_experiences",
+        "other-experiences",
+        "Other experiences",
+        "What other experience does {mentor} bring to mentoring?",
+        "For example, leading a department or supporting trainee teachers",
+    ),
+)
+ADDITIONAL_DETAILS_BY_SLUG = {detail.slug: detail for detail in ADDITIONAL_DETAILS}
+
+
+class ChangeAdditionalDetailForm(GovUKForm):
+    """One optional short text; blank clears it."""
+
+    def __init__(self, *args, period: MentorAtSchoolPeriod, detail: AdditionalDetail, **kwargs):
+        self.period = period
+        self.detail = detail
+        super().__init__(*args, initial={detail.field: getattr(period, detail.field)}, **kwargs)
+        label = detail.label
+        self.fields[detail.field] = CharField(
+            label=detail.question.format(mentor=period.teacher.full_name),
+            help_text=detail.hint,
+            required=False,
+            max_length=detail.max_length,
+            page_heading=True,
+            widget=forms.Textarea(attrs={"rows": 5}) if detail.multiline else forms.TextInput,
+            error_messages={
+                "max_length": f"{label} must be {detail.max_length} characters or less",
+                NULL_CHARACTERS: f"{label} must not include hidden characters",
+            },
+        )
+
+    def changes(self) -> dict:
+        value = " ".join(self.cleaned_data[self.detail.field].split())  # as the service stores it
+        return {} if value == getattr(self.period, self.detail.field) else {self.detail.field: value}

@@ -5,7 +5,7 @@ seed the large school once (`seed_demo_data --large-school`), start gunicorn on 
 with DEBUG off, sign in one persona session per client, warm up, then send a fixed number of requests
 to each page from concurrent keep-alive clients, alternating the two pages in rounds so that other load
 on the machine falls on both alike. Prints throughput and latency percentiles against the bars of
-quality.md (Performance), the page weight, and where the time goes. Exits 1 when a bar is missed.
+docs/quality-bars.md ("Performance"), the page weight, and where the time goes. Exits 1 when a bar is missed.
 See tests/bench/README.md.
 """
 
@@ -36,7 +36,7 @@ BARE_PATH = "/bench/bare"
 LIST_PATH = "/school/home/ects"
 LARGE_SCHOOL_ECTS = 500
 
-# The bars (quality.md, Performance).
+# The bars (docs/quality-bars.md, "Performance").
 MIN_RATIO = 0.5
 MAX_P95_MS = 100.0
 MAX_PAGE_WEIGHT_BYTES = 60 * 1024
