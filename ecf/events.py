@@ -32,10 +32,6 @@ class Author:
     def system(cls, name: str = "System") -> "Author":
         return cls(Event.AuthorType.SYSTEM, None, name)
 
-    @classmethod
-    def for_request(cls, request) -> "Author":
-        return cls.dfe_staff(request.user) if request.user.is_staff else cls.school_user(request.user)
-
 
 def jsonable(value):
     """A value for Event.changes: plain JSON, readable by people."""

@@ -2,6 +2,7 @@
 
 from django.core.paginator import Page, Paginator
 from django.http import QueryDict
+from django.shortcuts import render
 
 PAGE_SIZE = 20
 SEARCH_MAX_LENGTH = 200
@@ -45,3 +46,18 @@ def govuk_pagination_params(request, page: Page) -> dict | None:
     if page.has_next():
         params["next"] = {"href": href(page.next_page_number())}
     return params
+
+
+def list_page(request, template: str, page: Page, *, search: str, title: str, nav_current: str, **rows):
+    """A school's list page (ECTs, mentors) with search and pagination. `rows` names the page's rows for the
+    template (e.g. ects=[...]); `nav_current` is the service navigation item of the list."""
+    context = {
+        "title": title,
+        "nav_current": nav_current,
+        "school": request.school,
+        "search": search,
+        "pagination": govuk_pagination_params(request, page),
+        "total": page.paginator.count,
+        **rows,
+    }
+    return render(request, template, context)

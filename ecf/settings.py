@@ -118,9 +118,9 @@ if env.str("DATABASE_URL", default=""):
 elif PRODUCTION:
     raise ImproperlyConfigured("DATABASE_URL must be set in production.")
 else:
+    warnings.filterwarnings("ignore", module="platformdirs")
     from ecf.embedded_postgres import database_url
 
-    warnings.filterwarnings("ignore", module="platformdirs")
     DATABASES = {"default": env.db_url_config(database_url(BASE_DIR / ".local" / "pgdata"))}
 # Several test runs may share one server (CI, a developer's two terminals): each names its own.
 DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME", default="test_ecf")}

@@ -1,6 +1,7 @@
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import get_template
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -34,7 +35,5 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # Rendered without context processors: the request may be what broke.
-    from django.template.loader import get_template
-
     html = get_template("errors/500.html").render({"title": "Sorry, there is a problem with the service"})
     return HttpResponse(html, status=500)

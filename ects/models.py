@@ -1,5 +1,3 @@
-from django.contrib.postgres.constraints import ExclusionConstraint
-from django.contrib.postgres.fields import RangeOperators
 from django.db import models
 from django.db.models import Q
 
@@ -32,10 +30,10 @@ class ECTAtSchoolPeriod(Period):
         ordering = ["-started_on"]
         constraints = [
             Period.finished_after_started("ect_at_school_period_finished_after_started"),
-            ExclusionConstraint(
-                name="ect_at_one_school_at_a_time",
-                expressions=[("teacher", RangeOperators.EQUAL), ("during", RangeOperators.OVERLAPS)],
-                violation_error_message="This teacher is already an ECT at a school in these dates.",
+            Period.never_overlapping(
+                "ect_at_one_school_at_a_time",
+                "teacher",
+                message="This teacher is already an ECT at a school in these dates.",
             ),
             models.UniqueConstraint(
                 fields=["teacher"],

@@ -1,47 +1,21 @@
-"""Reads for the school's ECT pages: every query a list or record page needs, in a fixed number."""
+"""Reads for the school's ECT pages and the register-an-ECT journey. The list and record pages run a fixed
+number of queries whatever the number of ECTs; none of these locks anything, so the service that registers an
+ECT checks again inside its transaction."""
 
 import datetime
 from dataclasses import dataclass
+from typing import TypedDict
 
 from django.db import connection
-from django.db.models import CharField, F, Q, QuerySet, Value
-from django.db.models.functions import Coalesce, Concat, NullIf
+from django.db.models import Prefetch
 from django.http import Http404
 
-from ecf.models import TrainingPeriod
+from ecf.models import AppropriateBody, ContractPeriod, DeliveryPartner, LeadProvider, TrainingPeriod
+from ecf.models.teachers import DISPLAY_NAME_SQL, name_sql
+from ecf.teachers.search import TeacherSearch
+from ecf.training.queries import active_lead_provider, confirmed_partnership, contract_period_for
 from ects.models import ECTAtSchoolPeriod
-
-TRN_LENGTH = 7
-
-
-def search_filter(search: str, *, prefix: str = "teacher__") -> Q:
-    """A 7-digit term (after dropping spaces and other non-digits) is a TRN; anything else matches names."""
-    digits = "".join(character for character in search if character.isdigit())
-    if len(digits) == TRN_LENGTH and not any(character.isalpha() for character in search):
-        return Q(**{f"{prefix}trn": digits})
-    return Q(searchable_name__icontains=search.strip())
-
-
-def display_name(prefix: str) -> Coalesce:
-    """Teacher.full_name in SQL: the corrected name, else the TRS first and last name."""
-    return Coalesce(
-        NullIf(F(f"{prefix}corrected_name"), Value("")),
-        Concat(F(f"{prefix}trs_first_name"), Value(" "), F(f"{prefix}trs_last_name")),
-        output_field=CharField(),
-    )
-
-
-def with_searchable_name(queryset: QuerySet, *, prefix: str = "teacher__") -> QuerySet:
-    return queryset.annotate(
-        searchable_name=Concat(
-            F(f"{prefix}trs_first_name"),
-            Value(" "),
-            F(f"{prefix}trs_last_name"),
-            Value(" "),
-            F(f"{prefix}corrected_name"),
-        )
-    )
-
+from schools.models import School
 
 # The ECTs list is the page schools use most, and the one `make bench` measures. Building the ORM
 # version of these queries (subqueries through five joins, per request) cost more CPU than PostgreSQL
@@ -61,8 +35,7 @@ WITH chosen AS (
   {page}
 )
 SELECT period.id AS pk, period.email, period.started_on, period.finished_on, period.working_pattern,
-       period.reported_leaving_on, teacher.trn,
-       COALESCE(NULLIF(teacher.corrected_name, ''), teacher.trs_first_name || ' ' || teacher.trs_last_name) AS name,
+       period.reported_leaving_on, teacher.trn, {ect_name} AS name,
        appropriate_body.name AS appropriate_body_name,
        training.training_programme, training.school_partnership_id IS NOT NULL AS lead_provider_confirmed,
        COALESCE(partnership_lead_provider.name, interest_lead_provider.name) AS lead_provider_name,
@@ -93,9 +66,7 @@ LEFT JOIN ecf_deliverypartner delivery_partner ON delivery_partner.id = lpdp.del
 LEFT JOIN ecf_activeleadprovider interest ON interest.id = training.expression_of_interest_id
 LEFT JOIN ecf_leadprovider interest_lead_provider ON interest_lead_provider.id = interest.lead_provider_id
 LEFT JOIN LATERAL (
-  SELECT mentorship.mentor_id,
-         COALESCE(NULLIF(mentor.corrected_name, ''), mentor.trs_first_name || ' ' || mentor.trs_last_name)
-           AS mentor_name
+  SELECT mentorship.mentor_id, {mentor_name} AS mentor_name
   FROM mentors_mentorshipperiod mentorship
   JOIN mentors_mentoratschoolperiod mentor_period ON mentor_period.id = mentorship.mentor_id
   JOIN ecf_teacher mentor ON mentor.id = mentor_period.teacher_id
@@ -110,37 +81,32 @@ SELECT count(*) FROM ects_ectatschoolperiod period JOIN ecf_teacher teacher ON t
 WHERE period.school_id = %(school)s AND {where}
 """
 
-# `where` clauses are built only from these constants: search terms only ever travel as parameters.
-# The school's current and future ECTs, but not those whose induction TRS says is over.
+# `where` clauses are built only from these constants and TeacherSearch.sql(): search terms only ever travel as
+# parameters. The school's current and future ECTs, but not those whose induction TRS says is over.
 LISTED = (
     "(period.finished_on IS NULL OR period.finished_on >= %(today)s)"
     " AND teacher.trs_induction_status NOT IN ('Passed', 'Failed')"
-)
-SEARCH_BY_TRN = " AND teacher.trn = %(trn)s"
-SEARCH_BY_NAME = (
-    " AND (teacher.trs_first_name || ' ' || teacher.trs_last_name || ' ' || teacher.corrected_name)"
-    " ILIKE %(name)s ESCAPE '\\'"
 )
 # Those without a mentor first, then the latest start (the columns `chosen` selects).
 LIST_PAGE = "ORDER BY has_mentor, started_on DESC, trs_last_name, id OFFSET %(offset)s LIMIT %(limit)s"
 
 
 def _summary_rows(*, where: str, params: dict, page: str = "") -> list[dict]:
+    sql = SUMMARY_SQL.format(
+        where=where,
+        page=page,
+        ect_name=name_sql(DISPLAY_NAME_SQL, "teacher"),
+        mentor_name=name_sql(DISPLAY_NAME_SQL, "mentor"),
+    )
     with connection.cursor() as cursor:
-        cursor.execute(SUMMARY_SQL.format(where=where, page=page), params)
+        cursor.execute(sql, params)
         columns = [column.name for column in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
 def _list_filter(search: str) -> tuple[str, dict]:
-    """A 7-digit term (after dropping spaces and other non-digits) is a TRN; anything else matches names."""
-    digits = "".join(character for character in search if character.isdigit())
-    if len(digits) == TRN_LENGTH and not any(character.isalpha() for character in search):
-        return LISTED + SEARCH_BY_TRN, {"trn": digits}
-    if search.strip():
-        escaped = search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        return LISTED + SEARCH_BY_NAME, {"name": f"%{escaped}%"}
-    return LISTED, {}
+    condition, params = TeacherSearch.parse(search).sql("teacher")
+    return LISTED + condition, params
 
 
 def count_listed_ects(school, *, search: str = "", today: datetime.date | None = None) -> int:
@@ -251,3 +217,110 @@ def ect_status(row: dict, *, today: datetime.date) -> ECTStatus:
     if row["mentor_pk"]:
         return ECTStatus("Registered", "green")
     return ECTStatus("Action required", "red", f"A mentor needs to be assigned to {name}.")
+
+
+# The register-an-ECT journey -----------------------------------------------------------------------------------
+
+PROVIDER_LED = TrainingPeriod.Programme.PROVIDER_LED
+SCHOOL_LED = TrainingPeriod.Programme.SCHOOL_LED
+
+
+def previous_ect_period(trn: str) -> ECTAtSchoolPeriod | None:
+    """The teacher's latest ECT period at any school, for "{ect} has been registered before".
+
+    `training_periods.all()` is prefetched latest first with its lead provider and delivery partner, and
+    `latest_training_period` is set to the first of them (or None), so the page runs no further queries.
+    """
+    period = (
+        ECTAtSchoolPeriod.objects.filter(teacher__trn=trn)
+        .select_related("teacher", "school", "appropriate_body")
+        .prefetch_related(
+            Prefetch(
+                "training_periods",
+                queryset=TrainingPeriod.objects.select_related(
+                    "school_partnership__lead_provider_delivery_partnership__active_lead_provider__lead_provider",
+                    "school_partnership__lead_provider_delivery_partnership__delivery_partner",
+                    "expression_of_interest__lead_provider",
+                ).order_by("-started_on", "-pk"),
+            )
+        )
+        .order_by("-started_on", "-pk")
+        .first()
+    )
+    if period is not None:
+        training_periods = list(period.training_periods.all())
+        period.latest_training_period = training_periods[0] if training_periods else None
+    return period
+
+
+def open_ect_period_at_school(school: School, trn: str, *, today: datetime.date | None = None) -> bool:
+    """Whether the teacher is still an ECT at this school: open, or finishing today or later (a reported
+    leaver is still registered until their last day)."""
+    return school.ect_periods.current_or_future(today).filter(teacher__trn=trn).exists()
+
+
+def earliest_permitted_start_date(today: datetime.date) -> datetime.date:
+    """The start of the contract period before the previous one (docs/journeys/register-an-ect.md, "Start date").
+
+    With today in 2025/26 that is 1 June 2023: schools may register ECTs who started up to two
+    academic years back. Where fewer earlier contract periods exist the earliest one known is used;
+    without any contract period at all nothing earlier than today can be registered anyway.
+    """
+    current = (
+        ContractPeriod.objects.containing(today).first()
+        or ContractPeriod.objects.filter(started_on__lte=today).order_by("-started_on").first()
+    )
+    if current is None:
+        return today
+    earlier = list(ContractPeriod.objects.filter(started_on__lt=current.started_on).order_by("-started_on")[:2])
+    return (earlier[-1] if earlier else current).started_on
+
+
+def appropriate_body_error(school: School, appropriate_body: AppropriateBody) -> str:
+    """The GOV.UK error when this appropriate body cannot support ECTs at this school, else ""."""
+    if school.independent:
+        if appropriate_body.body_type == AppropriateBody.BodyType.LOCAL_AUTHORITY:
+            return "Select a valid appropriate body which will be supporting the ECT’s induction"
+    elif appropriate_body.body_type != AppropriateBody.BodyType.TEACHING_SCHOOL_HUB:
+        return "Select a teaching school hub appropriate body which will be supporting the ECT’s induction"
+    return ""
+
+
+class ProgrammeChoices(TypedDict):
+    appropriate_body: AppropriateBody
+    training_programme: str  # TrainingPeriod.Programme value
+    lead_provider: LeadProvider | None  # provider-led only
+    delivery_partner: DeliveryPartner | None  # when the lead provider already confirmed a partnership
+
+
+def reusable_programme_choices(school: School, started_on: datetime.date) -> ProgrammeChoices | None:
+    """The school's last programme choices if they can be used again for an ECT starting on `started_on`
+    ("Programme choices used by your school previously"), else None.
+
+    Reusable: an appropriate body the school may still choose, and either school-led, or provider-led
+    with a lead provider active in that contract period (an expression of interest is then always
+    possible; a confirmed partnership, when there is one, adds its delivery partner).
+    """
+    appropriate_body = school.last_chosen_appropriate_body
+    programme = school.last_chosen_training_programme
+    if appropriate_body is None or programme not in (PROVIDER_LED, SCHOOL_LED):
+        return None
+    if appropriate_body_error(school, appropriate_body):
+        return None
+    contract_period = contract_period_for(started_on)
+    if contract_period is None:
+        return None
+    if programme == SCHOOL_LED:
+        return ProgrammeChoices(
+            appropriate_body=appropriate_body, training_programme=programme, lead_provider=None, delivery_partner=None
+        )
+    lead_provider = school.last_chosen_lead_provider
+    if lead_provider is None or active_lead_provider(lead_provider, contract_period) is None:
+        return None
+    partnership = confirmed_partnership(school, lead_provider, contract_period)
+    return ProgrammeChoices(
+        appropriate_body=appropriate_body,
+        training_programme=programme,
+        lead_provider=lead_provider,
+        delivery_partner=partnership.delivery_partner if partnership else None,
+    )

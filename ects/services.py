@@ -6,17 +6,20 @@ decides on, writes audit Events, and refuses with a `DomainError` whose message 
 
 import datetime
 
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db import transaction
 
-from ecf.errors import DomainError
+from ecf.errors import DomainError, refused_by_constraints
 from ecf.events import Author, record_event
-from ecf.models import AppropriateBody, ContractPeriod, LeadProvider, Teacher, TrainingPeriod
+from ecf.govuk.filters import govuk_date
+from ecf.models import AppropriateBody, LeadProvider, Teacher, TrainingPeriod
+from ecf.models.periods import not_finished_before
+from ecf.models.teachers import display_name
 from ecf.notifications import queue_email
+from ecf.teachers.queries import email_in_use_by_someone_else
 from ecf.teachers.services import EMAIL_IN_USE, change_period_email, change_teacher_name, find_or_create_teacher
-from ects import registration
+from ecf.training.queries import contract_period_for, partnership_or_interest
+from ects import queries
 from ects.models import ECTAtSchoolPeriod
-from mentors.models import MentorshipPeriod
 from schools.models import School
 
 PROVIDER_LED = TrainingPeriod.Programme.PROVIDER_LED
@@ -26,23 +29,6 @@ SCHOOL_LED = TrainingPeriod.Programme.SCHOOL_LED
 ONE_SCHOOL_AT_A_TIME = frozenset({"ect_at_one_school_at_a_time", "one_open_ect_period_per_teacher"})
 
 WORKING_PATTERN_REQUIRED = "Select if the ECT’s working pattern is full or part time"
-
-
-def _display_name(*, corrected_name: str, first_name: str, last_name: str) -> str:
-    return corrected_name or f"{first_name} {last_name}"
-
-
-def _govuk_date(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def _academic_year(contract_period: ContractPeriod) -> str:
-    return f"{contract_period.year} to {contract_period.year + 1}"
-
-
-def _constraint_name(error: IntegrityError) -> str | None:
-    diag = getattr(error.__cause__, "diag", None)
-    return getattr(diag, "constraint_name", None)
 
 
 # Register an ECT ---------------------------------------------------------------------------------
@@ -76,49 +62,40 @@ def register_ect(
     if training_programme not in TrainingPeriod.Programme.values:
         raise ValueError(f"Unknown training programme {training_programme!r}")
     corrected_name = corrected_name.strip()
-    name = _display_name(corrected_name=corrected_name, first_name=trs_first_name, last_name=trs_last_name)
-    try:
-        # A savepoint when the caller already holds a transaction (say, the journey recording its
-        # completion), so a refusal by the database rolls back only this and the caller carries on.
-        with transaction.atomic():
-            return _register(
-                school=school,
-                author=author,
-                trn=trn,
-                trs_first_name=trs_first_name,
-                trs_last_name=trs_last_name,
-                trs_induction_status=trs_induction_status,
-                trs_qts_awarded_on=trs_qts_awarded_on,
-                corrected_name=corrected_name,
-                name=name,
-                email=email.strip(),
-                started_on=started_on,
-                working_pattern=working_pattern,
-                appropriate_body=appropriate_body,
-                training_programme=training_programme,
-                lead_provider=lead_provider if training_programme == PROVIDER_LED else None,
-            )
-    except IntegrityError as error:
-        # The last line of defence: registrations take turns on the teacher's row lock (and any insert
-        # referencing the teacher waits for that lock), so only a writer that skipped the checks above
-        # gets here. The database still refuses the overlap; the user gets words, not a 500.
-        if _constraint_name(error) in ONE_SCHOOL_AT_A_TIME:
-            raise DomainError(
-                f"{name} is already registered as an ECT at another school. Contact us if you think this is wrong."
-            ) from error
-        raise
+    name = display_name(corrected_name=corrected_name, first_name=trs_first_name, last_name=trs_last_name)
+    # Registrations take turns on the teacher's row lock (and any insert referencing the teacher waits for
+    # that lock), so only a writer that skipped the checks gets refused by the database.
+    already_elsewhere = (
+        f"{name} is already registered as an ECT at another school. Contact us if you think this is wrong."
+    )
+    teacher_details = {
+        "trn": trn,
+        "trs_first_name": trs_first_name,
+        "trs_last_name": trs_last_name,
+        "trs_induction_status": trs_induction_status,
+        "trs_qts_awarded_on": trs_qts_awarded_on,
+        "corrected_name": corrected_name,
+    }
+    with refused_by_constraints(dict.fromkeys(ONE_SCHOOL_AT_A_TIME, already_elsewhere)):
+        return _register(
+            school=school,
+            author=author,
+            teacher_details=teacher_details,
+            name=name,
+            email=email.strip(),
+            started_on=started_on,
+            working_pattern=working_pattern,
+            appropriate_body=appropriate_body,
+            training_programme=training_programme,
+            lead_provider=lead_provider if training_programme == PROVIDER_LED else None,
+        )
 
 
 def _register(
     *,
     school: School,
     author: Author,
-    trn: str,
-    trs_first_name: str,
-    trs_last_name: str,
-    trs_induction_status: str,
-    trs_qts_awarded_on: datetime.date | None,
-    corrected_name: str,
+    teacher_details: dict,
     name: str,
     email: str,
     started_on: datetime.date,
@@ -128,37 +105,18 @@ def _register(
     lead_provider: LeadProvider | None,
 ) -> ECTAtSchoolPeriod:
     # Checks that need no lock come first, so a refusal costs no teacher row.
-    contract_period = registration.contract_period_for(started_on)
-    if contract_period is None or (not contract_period.enabled and started_on > datetime.date.today()):
-        year = f"the {_academic_year(contract_period)} academic year" if contract_period else "this start date"
-        raise DomainError(f"You cannot register {name} yet. Registration for {year} is not open.")
-    if message := registration.appropriate_body_error(school, appropriate_body):
-        raise DomainError(message)
-    expression_of_interest = school_partnership = None
-    if training_programme == PROVIDER_LED:
-        if lead_provider is None:
-            raise DomainError("Select which lead provider will be training the ECT")
-        expression_of_interest = registration.active_lead_provider(lead_provider, contract_period)
-        if expression_of_interest is None:
-            raise DomainError(
-                f"{lead_provider.name} is not providing training in the {_academic_year(contract_period)} "
-                "academic year. Select a different lead provider."
-            )
-        school_partnership = registration.confirmed_partnership(school, lead_provider, contract_period)
-        if school_partnership is not None:
-            expression_of_interest = None  # a confirmed partnership supersedes the expression of interest
-
-    teacher, teacher_changes = find_or_create_teacher(
-        trn=trn,
-        trs_first_name=trs_first_name,
-        trs_last_name=trs_last_name,
-        trs_induction_status=trs_induction_status,
-        trs_qts_awarded_on=trs_qts_awarded_on,
-        corrected_name=corrected_name,
+    contract_period, school_partnership, expression_of_interest = _training_arrangement(
+        school=school,
+        name=name,
+        started_on=started_on,
+        appropriate_body=appropriate_body,
+        training_programme=training_programme,
+        lead_provider=lead_provider,
     )
+    teacher, teacher_changes = find_or_create_teacher(**teacher_details)
     # From here the teacher's row is locked: another registration of them waits for this transaction,
     # then sees its result, so the checks below cannot be overtaken by one that did the same.
-    if registration.email_in_use_by_someone_else(email, trn):
+    if email_in_use_by_someone_else(email, teacher.trn):
         raise DomainError(EMAIL_IN_USE)
     overlapping = _ect_periods_running_from(teacher=teacher, started_on=started_on)
     if any(period.school_id == school.pk for period in overlapping):
@@ -187,28 +145,84 @@ def _register(
         training_programme=training_programme,
         lead_provider=lead_provider,
     )
+    _record_registration(
+        ect_period=ect_period,
+        training_period=training_period,
+        name=name,
+        author=author,
+        teacher_changes=teacher_changes,
+        contract_year=contract_period.year,
+        lead_provider=lead_provider,
+    )
+    queue_email(
+        template="ect_registered_provider_led" if training_programme == PROVIDER_LED else "ect_registered_school_led",
+        to=email,
+        personalisation={"ect_name": name, "school_name": school.name},
+    )
+    return ect_period
 
+
+def _training_arrangement(
+    *,
+    school: School,
+    name: str,
+    started_on: datetime.date,
+    appropriate_body: AppropriateBody,
+    training_programme: str,
+    lead_provider: LeadProvider | None,
+):
+    """(contract period, school partnership, expression of interest) for training from `started_on`: the
+    contract period must be open for registration (or the start in the past), the appropriate body one the
+    school may choose, and a provider-led choice a lead provider training in that contract period.
+
+    Raises DomainError with the message to show otherwise.
+    """
+    contract_period = contract_period_for(started_on)
+    if contract_period is None or (not contract_period.enabled and started_on > datetime.date.today()):
+        year = f"the {contract_period.academic_year} academic year" if contract_period else "this start date"
+        raise DomainError(f"You cannot register {name} yet. Registration for {year} is not open.")
+    if message := queries.appropriate_body_error(school, appropriate_body):
+        raise DomainError(message)
+    if training_programme != PROVIDER_LED:
+        return contract_period, None, None
+    if lead_provider is None:
+        raise DomainError("Select which lead provider will be training the ECT")
+    return contract_period, *partnership_or_interest(school, lead_provider, contract_period)
+
+
+def _record_registration(
+    *,
+    ect_period: ECTAtSchoolPeriod,
+    training_period: TrainingPeriod,
+    name: str,
+    author: Author,
+    teacher_changes: dict,
+    contract_year: int,
+    lead_provider: LeadProvider | None,
+) -> None:
+    """The audit events of a registration: the ECT registered, and their training started."""
+    school_partnership = training_period.school_partnership
     links = {
-        "teacher": teacher,
-        "school": school,
+        "teacher": ect_period.teacher,
+        "school": ect_period.school,
         "ect_at_school_period": ect_period,
         "training_period": training_period,
         "lead_provider": lead_provider,
-        "appropriate_body": appropriate_body,
+        "appropriate_body": ect_period.appropriate_body,
         "school_partnership": school_partnership,
         "delivery_partner": school_partnership.delivery_partner if school_partnership else None,
     }
+    started = {
+        "started_on": ect_period.started_on.isoformat(),
+        "training_programme": training_period.training_programme,
+        "contract_period": contract_year,
+    }
     record_event(
         event_type="teacher_registered_as_ect",
-        heading=f"{name} was registered as an ECT at {school.name}",
+        heading=f"{name} was registered as an ECT at {ect_period.school.name}",
         author=author,
         changes=teacher_changes,
-        metadata={
-            "started_on": started_on.isoformat(),
-            "working_pattern": working_pattern,
-            "training_programme": training_programme,
-            "contract_period": contract_period.year,
-        },
+        metadata={**started, "working_pattern": ect_period.working_pattern},
         **links,
     )
     if school_partnership is not None:
@@ -221,27 +235,16 @@ def _register(
         event_type="teacher_starts_training_period",
         heading=f"{name} started {training_period.get_training_programme_display().lower()} training {source}",
         author=author,
-        metadata={
-            "started_on": started_on.isoformat(),
-            "training_programme": training_programme,
-            "contract_period": contract_period.year,
-            "expression_of_interest": bool(expression_of_interest),
-        },
+        metadata={**started, "expression_of_interest": training_period.expression_of_interest_id is not None},
         **links,
     )
-    queue_email(
-        template="ect_registered_provider_led" if training_programme == PROVIDER_LED else "ect_registered_school_led",
-        to=email,
-        personalisation={"ect_name": name, "school_name": school.name},
-    )
-    return ect_period
 
 
 def _ect_periods_running_from(*, teacher: Teacher, started_on: datetime.date) -> list[ECTAtSchoolPeriod]:
     """Every ECT period of the teacher's still running on or after `started_on`, locked, oldest first."""
     return list(
         ECTAtSchoolPeriod.objects.select_for_update(of=("self",))
-        .filter(Q(finished_on__isnull=True) | Q(finished_on__gte=started_on), teacher=teacher)
+        .filter(not_finished_before(started_on), teacher=teacher)
         .select_related("school")
         .order_by("started_on", "pk")
     )
@@ -257,53 +260,55 @@ def _finish_previous_ect_period(
     last_day = started_on - datetime.timedelta(days=1)
     previous_school = previous.school.name
     if previous.started_on >= started_on:
+        started = govuk_date(previous.started_on)
         raise DomainError(
-            f"Our records show that {name} started teaching at {previous_school} on "
-            f"{_govuk_date(previous.started_on)}. Enter a start date after {_govuk_date(previous.started_on)}."
+            f"Our records show that {name} started teaching at {previous_school} on {started}. "
+            f"Enter a start date after {started}."
         )
-    still_running = Q(finished_on__isnull=True) | Q(finished_on__gt=last_day)
-    training_periods = list(
-        TrainingPeriod.objects.select_for_update().filter(still_running, ect_at_school_period=previous)
-    )
-    mentorships = list(MentorshipPeriod.objects.select_for_update().filter(still_running, mentee=previous))
+    training_periods = list(previous.training_periods.select_for_update().filter(not_finished_before(started_on)))
+    mentorships = list(previous.mentorship_periods.select_for_update().filter(not_finished_before(started_on)))
     latest = max([*training_periods, *mentorships], key=lambda period: period.started_on, default=None)
     if latest is not None and latest.started_on >= started_on:
+        started = govuk_date(latest.started_on)
         raise DomainError(
-            f"Our records show that {name} started their latest training at {previous_school} on "
-            f"{_govuk_date(latest.started_on)}. Enter a start date after {_govuk_date(latest.started_on)}."
+            f"Our records show that {name} started their latest training at {previous_school} on {started}. "
+            f"Enter a start date after {started}."
         )
     links = {"teacher_id": previous.teacher_id, "school_id": previous.school_id, "ect_at_school_period": previous}
+    finished = {"finished_on": last_day.isoformat()}
     for training_period in training_periods:
-        training_period.finished_on = last_day
-        training_period.save(update_fields=["finished_on", "updated_at"])
+        _finish(training_period, last_day)
         record_event(
             event_type="teacher_finishes_training_period",
             heading=f"{name}’s training at {previous_school} finished because they moved school",
             author=author,
-            metadata={"finished_on": last_day.isoformat()},
+            metadata=finished,
             training_period=training_period,
             **links,
         )
     for mentorship in mentorships:
-        mentorship.finished_on = last_day
-        mentorship.save(update_fields=["finished_on", "updated_at"])
+        _finish(mentorship, last_day)
         record_event(
             event_type="teacher_finishes_being_mentored",
             heading=f"{name} stopped being mentored at {previous_school} because they moved school",
             author=author,
-            metadata={"finished_on": last_day.isoformat()},
+            metadata=finished,
             mentorship_period=mentorship,
             **links,
         )
-    previous.finished_on = last_day
-    previous.save(update_fields=["finished_on", "updated_at"])
+    _finish(previous, last_day)
     record_event(
         event_type="teacher_left_school_as_ect",
         heading=f"{name} left {previous_school} as an ECT",
         author=author,
-        metadata={"finished_on": last_day.isoformat(), "reason": "registered at another school"},
+        metadata={**finished, "reason": "registered at another school"},
         **links,
     )
+
+
+def _finish(period, last_day: datetime.date) -> None:
+    period.finished_on = last_day
+    period.save(update_fields=["finished_on", "updated_at"])
 
 
 def _remember_programme_choices(

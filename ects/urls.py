@@ -1,7 +1,9 @@
 from django.urls import path
 
 from ecf.journeys.views import journey_urls
-from ects import journeys, views
+from ects import views
+from ects.register.journey import REGISTER_ECT
+from schools.access import school_user_required
 
 app_name = "ects"
 
@@ -11,5 +13,5 @@ urlpatterns = [
     path("ects/<int:pk>/change-name", views.change_ect_name, name="change-name"),
     path("ects/<int:pk>/change-email-address", views.change_ect_email, name="change-email-address"),
     path("ects/<int:pk>/change-working-pattern", views.change_ect_working_pattern, name="change-working-pattern"),
-    *journey_urls(journeys.REGISTER_ECT, start_view=journeys.start),
+    *journey_urls(REGISTER_ECT, access=school_user_required),
 ]

@@ -1,15 +1,11 @@
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ecf.errors import DomainError
-from ecf.events import Author
-from ecf.pagination import govuk_pagination_params, paginate_count, search_term
-from ects import forms_record, queries, services
+from ecf.pagination import list_page, paginate_count, search_term
+from ecf.record_edits import Record, RecordEdit, edit_record
+from ects import forms, queries, services
 from schools.access import school_user_required
 
 
@@ -18,23 +14,16 @@ from schools.access import school_user_required
 def ect_list(request):
     search = search_term(request)
     page = paginate_count(request, queries.count_listed_ects(request.school, search=search))
-    return render(
+    per_page = page.paginator.per_page
+    ects = queries.listed_ects(request.school, search=search, offset=(page.number - 1) * per_page, limit=per_page)
+    return list_page(
         request,
         "ects/list.html",
-        {
-            "title": "Early career teachers (ECT)",
-            "nav_current": "ects",
-            "school": request.school,
-            "search": search,
-            "ects": queries.listed_ects(
-                request.school,
-                search=search,
-                offset=(page.number - 1) * page.paginator.per_page,
-                limit=page.paginator.per_page,
-            ),
-            "pagination": govuk_pagination_params(request, page),
-            "total": page.paginator.count,
-        },
+        page,
+        search=search,
+        title="Early career teachers (ECT)",
+        nav_current="ects",
+        ects=ects,
     )
 
 
@@ -49,84 +38,48 @@ def ect_record(request, pk: int):
     )
 
 
-@dataclass(frozen=True)
-class RecordEdit:
-    """A one-page edit from the ECT record. `banner` names the ECT as `{ect}` (the new name after a name change);
-    `title` is generic because the page's heading names the ECT."""
-
-    form_class: type
-    change: Callable  # an ects.services function: (*, ect_period, author, **form.changes())
-    template: str
-    title: str
-    banner: str
-
+# The record's Change pages: one question each (ecf.record_edits).
 
 NAME = RecordEdit(
-    forms_record.ChangeNameForm,
     services.change_ect_name,
-    "ects/change_name.html",
     "What is the correct name?",
-    "{ect}’s name has been changed",
+    "{name}’s name has been changed",
+    template="change_name.html",
+    context={"role": "ECT"},
 )
-EMAIL = RecordEdit(
-    forms_record.ChangeEmailForm,
-    services.change_ect_email,
-    "ects/change_email_address.html",
-    "Change email address",
-    "{ect}’s email address has been changed",
-)
+EMAIL = RecordEdit(services.change_ect_email, "Change email address", "{name}’s email address has been changed")
 WORKING_PATTERN = RecordEdit(
-    forms_record.ChangeWorkingPatternForm,
-    services.change_ect_working_pattern,
-    "ects/change_working_pattern.html",
-    "Change working pattern",
-    "{ect}’s working pattern has been changed",
+    services.change_ect_working_pattern, "Change working pattern", "{name}’s working pattern has been changed"
 )
 
 
 @school_user_required
 @require_http_methods(["GET", "POST"])
 def change_ect_name(request, pk: int):
-    return _record_edit(request, pk, NAME)
+    record = _record(request, pk)
+    return edit_record(request, record, forms.ChangeNameForm(_data(request), period=record.period), NAME)
 
 
 @school_user_required
 @require_http_methods(["GET", "POST"])
 def change_ect_email(request, pk: int):
-    return _record_edit(request, pk, EMAIL)
+    record = _record(request, pk)
+    return edit_record(request, record, forms.ChangeEmailForm(_data(request), period=record.period, role="ECT"), EMAIL)
 
 
 @school_user_required
 @require_http_methods(["GET", "POST"])
 def change_ect_working_pattern(request, pk: int):
-    return _record_edit(request, pk, WORKING_PATTERN)
+    record = _record(request, pk)
+    form = forms.ChangeWorkingPatternForm(_data(request), period=record.period)
+    return edit_record(request, record, form, WORKING_PATTERN)
 
 
-def _record_edit(request, pk: int, edit: RecordEdit):
-    """GET shows the form prefilled; a valid POST changes the record and redirects to it with a banner."""
+def _record(request, pk: int) -> Record:
+    """Only ever one of the signed-in school's ECTs: anyone else's id is a 404."""
     period = get_object_or_404(request.school.ect_periods.select_related("teacher"), pk=pk)
-    form = edit.form_class(request.POST if request.method == "POST" else None, period=period)
-    if form.is_bound and form.is_valid() and _save(request, period, form, edit):
-        return redirect("ects:record", pk=period.pk)
-    context = {
-        "title": edit.title,
-        "nav_current": "ects",
-        "form": form,
-        "person_name": period.teacher.full_name,
-        "back_link_url": reverse("ects:record", kwargs={"pk": period.pk}),
-    }
-    return render(request, edit.template, context)
+    return Record(period, "ect_period", reverse("ects:record", kwargs={"pk": pk}), "ects")
 
 
-def _save(request, period, form, edit: RecordEdit) -> bool:
-    """False when the service refused the change (its message becomes the form's error)."""
-    if not form.has_changed():
-        return True  # nothing to change, nothing to announce
-    changes = form.changes()
-    try:
-        edit.change(ect_period=period, author=Author.school_user(request.user), **changes)
-    except DomainError as error:
-        form.add_error(next(iter(form.fields)), error.message)
-        return False
-    messages.success(request, edit.banner.format(ect=changes.get("corrected_name") or period.teacher.full_name))
-    return True
+def _data(request):
+    return request.POST if request.method == "POST" else None

@@ -1,61 +1,32 @@
-"""The mentor record's one-page edits (journeys.md §6): name, email address, the teaching details and the
-additional details.
+"""The mentor record's one-page edits (docs/journeys/mentors.md, "The mentor record"): name, email address, the
+teaching details and the additional details.
 
-Name and email use the fields of the register journeys (so their messages are those of journeys.md
-"Validation shared by the find steps"); the teaching details use the register-a-mentor journey's own
-question forms (`mentors.forms`), with the options of the mentor's phase. Each form's `changes()` gives only
-what differs from the record, ready for the matching `mentors.services` function.
+Name and email use the fields of the register journeys (so their messages are those of docs/journeys/README.md,
+"Finding a teacher"); the teaching details use the register-a-mentor journey's own question forms
+(`mentors.teaching_details`), with the options of the mentor's phase. Each form's `changes()` gives only what
+differs from the record, ready for the matching `mentors.services` function.
 """
 
 from dataclasses import dataclass
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from ecf.govuk.fields import CharField
 from ecf.govuk.forms import GovUKForm
-from ecf.teachers.forms import NULL_CHARACTERS, EmailAddressField
-from ecf.teachers.services import EMAIL_IN_USE
-from ects.forms_record import ChangeNameForm as ChangeECTNameForm
-from ects.registration import email_in_use_by_someone_else
-from mentors import forms as teaching
+from ecf.teachers.fields import NULL_CHARACTERS
+from ecf.teachers.forms import ChangeEmailForm, ChangeNameForm
+from mentors import teaching_details as teaching
 from mentors.models import MentorAtSchoolPeriod
 
-
-class ChangeNameForm(ChangeECTNameForm):
-    """First name and last name, prefilled with the name the service uses."""
-
-    def __init__(self, *args, period: MentorAtSchoolPeriod, **kwargs):
-        self.current_name = period.teacher.full_name
-        super().__init__(*args, period=period, **kwargs)
-
-    def changes(self) -> dict:
-        return {} if self.corrected_name == self.current_name else {"corrected_name": self.corrected_name}
-
-
-class ChangeEmailForm(GovUKForm):
-    email = EmailAddressField(
-        autocomplete="off",  # the mentor's email, not the signed-in user's
-        classes="govuk-!-width-two-thirds",
-        help_text=(
-            "Make sure you use an email the mentor can access. Do not use a generic email like headteacher@school.com."
-        ),
-    )
-
-    def __init__(self, *args, period: MentorAtSchoolPeriod, **kwargs):
-        self.period = period
-        super().__init__(*args, initial={"email": period.email}, **kwargs)
-        self.fields["email"].label = f"What is {period.teacher.full_name}’s email address?"
-
-    def clean_email(self) -> str:
-        email = self.cleaned_data["email"]
-        if email_in_use_by_someone_else(email, self.period.teacher.trn):
-            raise ValidationError(EMAIL_IN_USE, code="in_use")
-        return email
-
-    def changes(self) -> dict:
-        email = self.cleaned_data["email"]
-        return {} if email == self.period.email else {"email": email}
+__all__ = [
+    "ChangeAdditionalDetailForm",
+    "ChangeAgeRangeForm",
+    "ChangeEmailForm",
+    "ChangeKeyStageForm",
+    "ChangeNameForm",
+    "ChangePhaseForm",
+    "ChangeSubjectForm",
+]
 
 
 # Teaching details ---------------------------------------------------------------------------------------------
@@ -130,7 +101,7 @@ class ChangePhaseForm(teaching.PhaseForm):
 
 @dataclass(frozen=True)
 class AdditionalDetail:
-    """One optional additional detail (the ITT mentor profile's, ecf1_itt.md B / seed 002)."""
+    """One optional additional detail of the mentor's profile (docs/journeys/mentors.md, "The mentor record")."""
 
     field: str  # MentorAtSchoolPeriod field
     slug: str  # in the Change page's URL

@@ -1,5 +1,3 @@
-from django.contrib.postgres.constraints import ExclusionConstraint
-from django.contrib.postgres.fields import RangeOperators
 from django.db import models
 
 from ecf.models import Period
@@ -31,14 +29,11 @@ class MentorAtSchoolPeriod(Period):
         ordering = ["-started_on"]
         constraints = [
             Period.finished_after_started("mentor_at_school_period_finished_after_started"),
-            ExclusionConstraint(
-                name="mentor_periods_at_a_school_never_overlap",
-                expressions=[
-                    ("teacher", RangeOperators.EQUAL),
-                    ("school", RangeOperators.EQUAL),
-                    ("during", RangeOperators.OVERLAPS),
-                ],
-                violation_error_message="This teacher is already a mentor at this school in these dates.",
+            Period.never_overlapping(
+                "mentor_periods_at_a_school_never_overlap",
+                "teacher",
+                "school",
+                message="This teacher is already a mentor at this school in these dates.",
             ),
         ]
 
@@ -58,10 +53,8 @@ class MentorshipPeriod(Period):
         ordering = ["-started_on"]
         constraints = [
             Period.finished_after_started("mentorship_period_finished_after_started"),
-            ExclusionConstraint(
-                name="ect_has_one_mentor_at_a_time",
-                expressions=[("mentee", RangeOperators.EQUAL), ("during", RangeOperators.OVERLAPS)],
-                violation_error_message="This ECT already has a mentor in these dates.",
+            Period.never_overlapping(
+                "ect_has_one_mentor_at_a_time", "mentee", message="This ECT already has a mentor in these dates."
             ),
         ]
 

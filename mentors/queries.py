@@ -1,33 +1,67 @@
-"""Reads for the school's mentor pages."""
+"""Reads for the school's mentor pages and the mentor journeys.
+
+Each runs a fixed number of queries, however many mentors or ECTs the school has. None locks anything: a
+service that assigns or registers on the strength of one of these reads checks it again in its transaction.
+"""
 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Lower
 from django.http import Http404
 
-from ecf.models import Declaration, TrainingPeriod
+from ecf.models import Declaration, LeadProvider, Teacher, TrainingPeriod
+from ecf.models.periods import not_finished_before
+from ecf.models.teachers import display_name_expression
+from ecf.teachers.search import TeacherSearch, searchable_name
+from ecf.training.queries import (
+    current_ect_training_period,
+    lead_providers_active_in,
+    mentor_has_had_training,
+    training_contract_period,
+)
 from ects.models import ECTAtSchoolPeriod
-from ects.queries import display_name, search_filter, with_searchable_name
-from mentors.models import MentorshipPeriod
+from mentors.models import MentorAtSchoolPeriod, MentorshipPeriod
+from schools.models import School
+
+PROVIDER_LED = TrainingPeriod.Programme.PROVIDER_LED
+# Received = the lead provider's declaration stands (the admin's rule for marking the teacher's training completed).
+NOT_RECEIVED = (Declaration.State.VOIDED, Declaration.State.INELIGIBLE)
 
 
-def _not_finished_before(day: datetime.date) -> Q:
-    return Q(finished_on__isnull=True) | Q(finished_on__gte=day)
+def current_mentorships(today: datetime.date) -> QuerySet[MentorshipPeriod]:
+    """Mentorships not finished before today, earliest first (the one running now, else the next one)."""
+    return MentorshipPeriod.objects.current_or_future(today).order_by("started_on", "pk")
+
+
+def mentorships_of_current_ects(today: datetime.date) -> QuerySet[MentorshipPeriod]:
+    """Current mentorships of ECTs still at the school (an ECT who has left has no mentor to show)."""
+    return current_mentorships(today).filter(not_finished_before(today, "mentee__"))
+
+
+def mentorship_version(ect_period: ECTAtSchoolPeriod, *, today: datetime.date | None = None) -> str:
+    """The ECT's mentoring as it stands, to compare later: the ids of their mentorships not finished before today
+    ("12,15"; "" with none). Assigning them a mentor changes it; see `mentors.services.assign_mentor`."""
+    ids = (
+        current_mentorships(today or datetime.date.today()).filter(mentee_id=ect_period.pk).values_list("pk", flat=True)
+    )
+    return ",".join(str(pk) for pk in ids)
+
+
+# The mentors list and the mentor record ------------------------------------------------------------------------
 
 
 def mentors_for_school_list(school, *, search: str = "", today: datetime.date | None = None) -> QuerySet:
     """The school's current and future mentors by name, each with the ECTs they currently mentor."""
     today = today or datetime.date.today()
     queryset = (
-        school.mentor_periods.filter(_not_finished_before(today))
+        school.mentor_periods.current_or_future(today)
         .select_related("teacher")
         .prefetch_related(
             Prefetch(
                 "mentorship_periods",
-                queryset=MentorshipPeriod.objects.filter(_not_finished_before(today))
-                .filter(Q(mentee__finished_on__isnull=True) | Q(mentee__finished_on__gte=today))
+                queryset=mentorships_of_current_ects(today)
                 .select_related("mentee__teacher")
                 .order_by("mentee__teacher__trs_last_name", "mentee__teacher__trs_first_name"),
                 to_attr="current_mentorships",
@@ -35,8 +69,8 @@ def mentors_for_school_list(school, *, search: str = "", today: datetime.date | 
         )
         .order_by("teacher__trs_last_name", "teacher__trs_first_name", "pk")
     )
-    if search.strip():
-        queryset = with_searchable_name(queryset).filter(search_filter(search))
+    if terms := TeacherSearch.parse(search):
+        queryset = queryset.alias(searchable_name=searchable_name()).filter(terms.q())
     return queryset
 
 
@@ -65,12 +99,6 @@ def summarise(period) -> MentorSummary:
             for mentorship in period.current_mentorships
         ],
     )
-
-
-# The mentor record (journeys.md §6) -----------------------------------------------------------------------------
-
-# Received = the lead provider's declaration stands (the admin's rule for marking the teacher's training completed).
-NOT_RECEIVED = (Declaration.State.VOIDED, Declaration.State.INELIGIBLE)
 
 
 @dataclass(frozen=True)
@@ -103,6 +131,20 @@ class MentorRecord:
     training_completed: bool
 
 
+RECORD_FIELDS = (
+    "pk",
+    "email",
+    "subject",
+    "age_range",
+    "key_stage",
+    "started_mentoring",
+    "provider_training",
+    "send_training",
+    "subject_networks",
+    "other_experiences",
+)
+
+
 def mentor_record(school, pk: int, *, today: datetime.date | None = None) -> MentorRecord:
     """One of the school's mentors as the record shows them, in two queries; 404 for anyone else's."""
     today = today or datetime.date.today()
@@ -114,21 +156,13 @@ def mentor_record(school, pk: int, *, today: datetime.date | None = None) -> Men
     def latest(expression):
         return Subquery(training.annotate(value=expression).values("value")[:1])
 
-    rows = list(
-        school.mentor_periods.filter(pk=pk).values(
-            "pk",
-            "email",
+    row = (
+        school.mentor_periods.filter(pk=pk)
+        .values(
+            *RECORD_FIELDS,
             "finished_on",
-            "subject",
-            "age_range",
-            "key_stage",
-            "started_mentoring",
-            "provider_training",
-            "send_training",
-            "subject_networks",
-            "other_experiences",
             trn=F("teacher__trn"),
-            name=display_name("teacher__"),
+            name=display_name_expression("teacher__"),
             qts_awarded_on=F("teacher__trs_qts_awarded_on"),
             qualifications=F("teacher__trs_qualifications"),
             has_training=Exists(training),
@@ -145,56 +179,152 @@ def mentor_record(school, pk: int, *, today: datetime.date | None = None) -> Men
                     training_period__mentor_at_school_period__teacher=OuterRef("teacher"),
                 ).exclude(state__in=NOT_RECEIVED)
             ),
-            ect_to_offer=Exists(_ects_this_mentor_could_take(today)),
+            ect_to_offer=Exists(
+                _ects_a_mentor_could_take(
+                    school=OuterRef("school"), teacher=OuterRef("teacher"), mentor=OuterRef(OuterRef("pk")), today=today
+                )
+            ),
         )
+        .first()
     )
-    if not rows:
+    if row is None:
         raise Http404("No such mentor at this school")
-    row = rows[0]
     mentees = [
         AssignedECT(pk=mentee["mentee_id"], name=mentee["name"])
-        for mentee in _current_mentorships(today)
+        for mentee in mentorships_of_current_ects(today)
         .filter(mentor_id=pk)
-        .values("mentee_id", name=display_name("mentee__teacher__"))
+        .values("mentee_id", name=display_name_expression("mentee__teacher__"))
         .order_by("name", "mentee_id")
     ]
     still_mentoring = row["finished_on"] is None or row["finished_on"] >= today
+    has_training = row["has_training"]
     return MentorRecord(
-        pk=row["pk"],
-        name=row["name"],
-        trn=row["trn"],
-        email=row["email"],
-        subject=row["subject"],
-        age_range=row["age_range"],
-        key_stage=row["key_stage"],
-        qts_awarded_on=row["qts_awarded_on"],
-        qualifications=row["qualifications"],
-        started_mentoring=row["started_mentoring"],
-        provider_training=row["provider_training"],
-        send_training=row["send_training"],
-        subject_networks=row["subject_networks"],
-        other_experiences=row["other_experiences"],
+        **{field: row[field] for field in (*RECORD_FIELDS, "trn", "name", "qts_awarded_on", "qualifications")},
         mentees=mentees,
         can_take_another_ect=still_mentoring and row["ect_to_offer"],
-        training=MentorTraining(row["lead_provider"] or "", row["delivery_partner"] or "")
-        if row["has_training"]
-        else None,
+        training=MentorTraining(row["lead_provider"] or "", row["delivery_partner"] or "") if has_training else None,
         training_completed=row["training_completed"],
     )
 
 
-def _current_mentorships(today: datetime.date) -> QuerySet:
-    return MentorshipPeriod.objects.filter(_not_finished_before(today)).filter(
-        Q(mentee__finished_on__isnull=True) | Q(mentee__finished_on__gte=today)
-    )
+# Who can mentor whom (the assign and register journeys) --------------------------------------------------------
 
 
-def _ects_this_mentor_could_take(today: datetime.date) -> QuerySet:
-    """For `Exists` on a MentorAtSchoolPeriod query: a current ECT at its school who is not the mentor themself
-    and not already mentored by them (the rule of `mentors.registration.ects_offered_for`)."""
-    already_theirs = _current_mentorships(today).filter(mentee=OuterRef("pk"), mentor=OuterRef(OuterRef("pk")))
+def _ects_a_mentor_could_take(*, school, teacher, mentor, today: datetime.date) -> QuerySet[ECTAtSchoolPeriod]:
+    """The current and future ECTs at `school` that the mentor period `mentor` could be assigned: never the
+    mentor themself (`teacher`), and not the ECTs they already mentor. Each of school, teacher and mentor is a
+    value or an OuterRef (so the mentor record can ask with `Exists`)."""
+    already_theirs = current_mentorships(today).filter(mentee=OuterRef("pk"), mentor=mentor)
     return (
-        ECTAtSchoolPeriod.objects.filter(_not_finished_before(today), school=OuterRef("school"))
-        .exclude(teacher=OuterRef("teacher"))
+        ECTAtSchoolPeriod.objects.current_or_future(today)
+        .filter(school=school)
+        .exclude(teacher=teacher)
         .exclude(Exists(already_theirs))
     )
+
+
+def mentors_offered_for(
+    ect_period: ECTAtSchoolPeriod, *, today: datetime.date | None = None
+) -> list[MentorAtSchoolPeriod]:
+    """ "Who will mentor {ect}?": the school's current (and future) mentors by name, in one query.
+
+    Never the ECT themself (a teacher can be an ECT and a mentor at once), and not the ECT's current
+    mentor (when changing their mentor). Each has `teacher` loaded.
+    """
+    today = today or datetime.date.today()
+    mentors_this_ect_now = current_mentorships(today).filter(mentee_id=ect_period.pk, mentor=OuterRef("pk"))
+    return list(
+        MentorAtSchoolPeriod.objects.current_or_future(today)
+        .filter(school_id=ect_period.school_id)
+        .exclude(teacher_id=ect_period.teacher_id)
+        .exclude(Exists(mentors_this_ect_now))
+        .select_related("teacher")
+        .annotate(sort_name=Lower(display_name_expression("teacher__")))
+        .order_by("sort_name", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class OfferedECT:
+    """One radio of "Who would you like to assign to {mentor}?"."""
+
+    ect_period: ECTAtSchoolPeriod
+    name: str
+    current_mentor_name: str  # "" when not currently being mentored
+
+
+def ects_offered_for(mentor_period: MentorAtSchoolPeriod, *, today: datetime.date | None = None) -> list[OfferedECT]:
+    """ "Who would you like to assign to {mentor}?": the ECTs the mentor could take, in one query.
+
+    ECTs without a mentor first, then by name. The current mentor is the one of the mentorship running now
+    (else the next one).
+    """
+    today = today or datetime.date.today()
+    mentorships = current_mentorships(today).filter(mentee=OuterRef("pk"))
+    periods = (
+        _ects_a_mentor_could_take(
+            school=mentor_period.school_id, teacher=mentor_period.teacher_id, mentor=mentor_period.pk, today=today
+        )
+        .select_related("teacher")
+        .annotate(
+            has_mentor=Exists(mentorships),
+            current_mentor_name=Subquery(
+                mentorships.annotate(name=display_name_expression("mentor__teacher__")).values("name")[:1]
+            ),
+            sort_name=Lower(display_name_expression("teacher__")),
+        )
+        .order_by("has_mentor", "sort_name", "pk")
+    )
+    return [
+        OfferedECT(period, name=period.teacher.full_name, current_mentor_name=period.current_mentor_name or "")
+        for period in periods
+    ]
+
+
+def current_mentor_period_at_school(school: School, trn: str) -> MentorAtSchoolPeriod | None:
+    """The teacher's mentor period at this school not finished before today (a reported leaver is still a
+    mentor until their last day), with `teacher` loaded; the earliest if a future one follows."""
+    return (
+        MentorAtSchoolPeriod.objects.current_or_future()
+        .filter(school_id=school.pk, teacher__trn=trn)
+        .select_related("teacher")
+        .order_by("started_on", "pk")
+        .first()
+    )
+
+
+def mentor_training_needed(
+    *, ect_period: ECTAtSchoolPeriod, mentor_teacher: Teacher | None = None, trn: str | None = None
+) -> bool:
+    """Whether assigning this mentor to this ECT asks the mentor training question (and then starts training).
+
+    True when the ECT's current training is provider-led, the mentor is eligible (has not completed mentor
+    training; a teacher we do not know yet is eligible) and has had no mentor training yet. Give the mentor's
+    Teacher, or their TRN when they may be new to the service.
+    """
+    training_period = current_ect_training_period(ect_period)
+    if training_period is None or training_period.training_programme != PROVIDER_LED:
+        return False
+    if mentor_teacher is None and trn is not None:
+        mentor_teacher = Teacher.objects.filter(trn=trn).first()
+    if mentor_teacher is None:
+        return True
+    return mentor_teacher.mentor_training_completed_on is None and not mentor_has_had_training(mentor_teacher.pk)
+
+
+def lead_providers_for_mentor_training(ect_period: ECTAtSchoolPeriod) -> QuerySet[LeadProvider]:
+    """The lead providers active in the contract period of the ECT's current training, by name (none when the
+    ECT has no training)."""
+    return lead_providers_active_in(training_contract_period(current_ect_training_period(ect_period)))
+
+
+def mentorship_at_school(school, pk: int) -> MentorshipPeriod:
+    """A mentorship of one of the school's ECTs, with both teachers loaded; Http404 for anyone else's."""
+    mentorship = (
+        MentorshipPeriod.objects.filter(mentee__school=school, pk=pk)
+        .select_related("mentee__teacher", "mentor__teacher")
+        .first()
+    )
+    if mentorship is None:
+        raise Http404("No such mentorship at this school")
+    return mentorship

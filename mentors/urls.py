@@ -1,7 +1,12 @@
 from django.urls import path
 
 from ecf.journeys.views import journey_urls
-from mentors import journeys, journeys_register, views
+from mentors import views
+from mentors.assign import views as assign
+from mentors.assign.journey import ASSIGN_ECT, ASSIGN_MENTOR
+from mentors.register import views as register
+from mentors.register.journey import REGISTER_MENTOR
+from schools.access import school_user_required
 
 app_name = "mentors"
 
@@ -19,11 +24,11 @@ urlpatterns = [
         views.change_mentor_additional_detail,
         name="change-additional-detail",
     ),
-    path("ects/<int:ect_id>/assign-mentor", journeys.assign_mentor_start, name="assign-mentor-start"),
-    path("mentors/<int:mentor_id>/assign-ect", journeys.assign_ect_start, name="assign-ect-start"),
-    *journey_urls(journeys.ASSIGN_MENTOR, start_view=journeys.assign_mentor_without_an_ect),
-    *journey_urls(journeys.ASSIGN_ECT, start_view=journeys.assign_ect_without_a_mentor),
+    path("ects/<int:ect_id>/assign-mentor", assign.assign_mentor_start, name="assign-mentor-start"),
+    path("mentors/<int:mentor_id>/assign-ect", assign.assign_ect_start, name="assign-ect-start"),
+    *journey_urls(ASSIGN_MENTOR, access=school_user_required, start_view=assign.assign_mentor_without_an_ect),
+    *journey_urls(ASSIGN_ECT, access=school_user_required, start_view=assign.assign_ect_without_a_mentor),
     # Before the journey's own URLs, whose <step> would otherwise take "no-trn".
-    path("register-mentor/<uuid:journey_id>/no-trn", journeys_register.no_trn, name="register-mentor-no-trn"),
-    *journey_urls(journeys_register.REGISTER_MENTOR, start_view=journeys_register.start),
+    path("register-mentor/<uuid:journey_id>/no-trn", register.no_trn, name="register-mentor-no-trn"),
+    *journey_urls(REGISTER_MENTOR, access=school_user_required),
 ]

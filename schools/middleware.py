@@ -4,13 +4,18 @@ CURRENT_SCHOOL_SESSION_KEY = "current_school_id"
 
 
 def current_school(request):
-    """The school the signed-in user is acting for, or None. Only ever one of the user's own schools."""
+    """The school the signed-in user is acting for, or None. Only ever one of the user's own schools: the one
+    they chose (schools:choose), or their only school, which needs no choosing."""
     if not request.user.is_authenticated:
         return None
     school_id = request.session.get(CURRENT_SCHOOL_SESSION_KEY)
-    if school_id is None:
+    if school_id is not None:
+        return request.user.schools.filter(pk=school_id).first()
+    schools = list(request.user.schools.all()[:2])
+    if len(schools) != 1:
         return None
-    return request.user.schools.filter(pk=school_id).first()
+    request.session[CURRENT_SCHOOL_SESSION_KEY] = schools[0].pk
+    return schools[0]
 
 
 class CurrentSchoolMiddleware:

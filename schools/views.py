@@ -19,6 +19,4 @@ def choose_school(request):
     if request.method == "POST" and form.is_valid():
         request.session[CURRENT_SCHOOL_SESSION_KEY] = form.cleaned_data["school"].pk
         return redirect("schools:home")
-    return render(
-        request, "schools/choose_school.html", {"title": "Which school are you signing in for?", "form": form}
-    )
+    return render(request, "question.html", {"title": "Which school are you signing in for?", "form": form})

@@ -6,17 +6,8 @@ Saves and deletions made here write an audit Event with the DfE staff author and
 
 from django.contrib import admin
 
-from ecf.admin import audit, providers, teachers, training  # noqa: F401  (each module registers its models)
-from ecf.admin.base import (
-    AuditedModelAdmin,
-    OngoingFilter,
-    PeriodAdmin,
-    ReadOnlyInline,
-    TrainingContractPeriodFilter,
-)
+from ecf.admin import at_school, audit, providers, schools, teachers, training  # noqa: F401  (each registers its models)
 
 admin.site.site_header = "Register early career teachers: support"
 admin.site.site_title = "Register early career teachers support"
 admin.site.index_title = "Support for DfE staff"
-
-__all__ = ["AuditedModelAdmin", "OngoingFilter", "PeriodAdmin", "ReadOnlyInline", "TrainingContractPeriodFilter"]

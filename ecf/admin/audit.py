@@ -7,6 +7,7 @@ from ecf.models import (
     EmailMessage,
     Event,
 )
+from ecf.notifications import MAX_ATTEMPTS, deliver
 
 # ---------------------------------------------------------------------------------------------------
 # The audit trail and the email outbox: read-only
@@ -31,15 +32,6 @@ class EventAdmin(admin.ModelAdmin):
         return False
 
 
-def _delivery():
-    """`ecf.notifications.deliver` and its attempt limit, when the notifications module provides them."""
-    try:
-        from ecf.notifications import MAX_ATTEMPTS, deliver
-    except ImportError:
-        return None
-    return deliver, MAX_ATTEMPTS
-
-
 @admin.register(EmailMessage)
 class EmailMessageAdmin(admin.ModelAdmin):
     list_display = ["created_at", "template", "to", "status", "attempts", "sent_at"]
@@ -57,16 +49,9 @@ class EmailMessageAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if _delivery() is None:
-            actions.pop("retry_delivery", None)
-        return actions
-
     @admin.action(description="Retry delivery")
     def retry_delivery(self, request, queryset):
         """Try once more to send failed or pending emails (sent ones are left alone)."""
-        deliver, max_attempts = _delivery()
         outcomes = dict.fromkeys(EmailMessage.Status.values, 0)
         retried = []
         for message in queryset.exclude(status=EmailMessage.Status.SENT).order_by("created_at", "pk"):
@@ -74,7 +59,7 @@ class EmailMessageAdmin(admin.ModelAdmin):
             EmailMessage.objects.filter(pk=message.pk, status=EmailMessage.Status.FAILED).update(
                 status=EmailMessage.Status.PENDING
             )
-            delivered = deliver(message_id=message.pk, max_attempts=max(max_attempts, message.attempts + 1))
+            delivered = deliver(message_id=message.pk, max_attempts=max(MAX_ATTEMPTS, message.attempts + 1))
             if delivered is not None:
                 outcomes[delivered.status] += 1
                 retried.append(str(message.reference))

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from ecf.admin import AuditedModelAdmin
+from ecf.admin.base import AuditedModelAdmin
 from schools.models import School
 
 User = get_user_model()

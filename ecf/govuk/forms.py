@@ -32,7 +32,7 @@ def missing_error_messages(form: forms.BaseForm) -> list[str]:
     return problems
 
 
-class GovUKFormMixin:
+class GovUKForm(forms.Form):
     bound_field_class = GovUKBoundField
     default_renderer = govuk_renderer
     template_name = "govuk/form.html"
@@ -68,11 +68,3 @@ class GovUKFormMixin:
             if value not in ({str(item) for item in data} if isinstance(data, list | tuple) else {str(data)}):
                 self._errors.pop(name, None)
                 self.cleaned_data[name] = None
-
-
-class GovUKForm(GovUKFormMixin, forms.Form):
-    pass
-
-
-class GovUKModelForm(GovUKFormMixin, forms.ModelForm):
-    pass

@@ -12,19 +12,34 @@ else is derived by replaying `next_step` from the first step over the stored ans
 Routing never touches the database or an external service. A form that needs facts from outside
 (a TRS lookup, "is this ECT already at the school?") works them out while validating and returns
 them from `facts()`; they are stored with the answer and routing reads them from there.
+
+See docs/adr/0006-own-journey-framework-not-formtools.md, and `ects/register/journey.py` for a
+journey declared with it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from django import forms
+from django.utils.datastructures import MultiValueDict
+
+from ecf.journeys.forms import JourneyForm
+
+SEED = "_seed"
+# What a step's next_step returns when answering it finishes the journey (no check-your-answers page).
+SUBMIT = "_submit"
+# What the user is told when an answer no longer holds at submit (say, the ECT left the school meanwhile).
+ANSWERS_CHANGED = "Some of the details you gave have changed since you entered them. Check your answers and try again."
 
 
 class Answers(Mapping):
-    """The stored answers of one journey: step name -> {"data": {field: [values]}, "facts": {...}}."""
+    """The stored answers of one journey: step name -> {"data": {field: [values]}, "facts": {...}}.
+
+    `data` is what the user posted (so a step can be shown again as it was filled in); `facts` is what
+    the step's form worked out while validating, JSON values only.
+    """
 
     def __init__(self, raw: dict[str, dict] | None = None):
         self._raw = raw or {}
@@ -49,62 +64,127 @@ class Answers(Mapping):
     def facts(self, step: str) -> dict:
         return self._raw.get(step, {}).get("facts", {})
 
+    def data(self, step: str) -> MultiValueDict:
+        """A step's posted data, as a form takes it."""
+        return MultiValueDict(self._raw.get(step, {}).get("data", {}))
+
     def as_dict(self) -> dict[str, dict]:
         return dict(self._raw)
+
+
+@dataclass(frozen=True)
+class JourneyContext:
+    """What a journey's steps may know: who is answering, for which school, the answers so far, and whether
+    the journey is being submitted (every answer is then validated again, see `Journey.revalidate`)."""
+
+    school: Any
+    user: Any
+    answers: Answers
+    journey_id: Any = None
+    submitting: bool = False
+
+
+def to(step_name: str) -> Callable[[Answers], str]:
+    """A next_step that always leads to `step_name`."""
+    return lambda answers: step_name
 
 
 @dataclass(frozen=True)
 class Step:
     """One page of a journey.
 
-    name: the URL segment, e.g. "find-ect"; also names the template `<journey template_dir>/<name>.html`.
+    name: the URL segment, e.g. "find-ect"; the page's template is `<journey template_dir>/<name>.html`
+        if the journey has one, else `template`, else the default question page `journeys/question.html`.
     title: the page's <title> (generic: no personal names, which must not reach analytics).
     form_class: validates the answer; None for an information page (answered by pressing Continue).
-    next_step: answers -> the next step's name; None for a dead end (no way forward).
+    next_step: answers -> the next step's name (or SUBMIT); None for a dead end (no way forward).
+    form_kwargs: JourneyContext -> the keyword arguments the form is built with (e.g. the ECT's name for a
+        label); forms never read the answers themselves.
+    page_context: JourneyContext -> extra template context for this page.
     redirect: instead of a page, send the user to the URL it returns (e.g. another journey's start).
+    kept_facts: facts that keep the value first worked out when every answer is validated again at
+        submit (say, whether a question was offered: a later change elsewhere must not offer it now).
     """
 
     name: str
     title: str
-    form_class: type[forms.Form] | None = None
+    form_class: type[JourneyForm] | None = None
     next_step: Callable[[Answers], str] | None = None
-    # A hand-over to another page (e.g. another journey's start): (JourneyContext) -> URL. Ends the path.
-    redirect: Callable[[Any], str] | None = None
+    form_kwargs: Callable[[JourneyContext], dict] | None = None
+    page_context: Callable[[JourneyContext], dict] | None = None
+    template: str | None = None
+    redirect: Callable[[JourneyContext], str] | None = None
+    kept_facts: tuple[str, ...] = ()
 
     @property
     def dead_end(self) -> bool:
         return self.next_step is None
 
+    def build_form(self, context: JourneyContext, data=None, *, initial: dict | None = None) -> JourneyForm:
+        kwargs = self.form_kwargs(context) if self.form_kwargs else {}
+        return self.form_class(data, initial=initial, **kwargs)
 
-SEED = "_seed"
-# What a step's next_step returns when answering it finishes the journey (no check-your-answers page).
-SUBMIT = "_submit"
+
+@dataclass(frozen=True)
+class Submission:
+    """What a journey's `complete` gets: who submits, for which school, the answers as validated again just now
+    (with fresh facts), and each answered question's `cleaned_data` by step name."""
+
+    school: Any
+    user: Any
+    answers: Answers
+    cleaned: dict[str, dict]
 
 
-def _no_page_context(step_name, context) -> dict:
-    return {}
+@dataclass(frozen=True)
+class Outcome:
+    """What `complete` did: the record the confirmation page is about (loaded through the school), and
+    JSON details of what happened that the record alone cannot tell (e.g. whether mentor training started)."""
+
+    record_id: int
+    details: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Revalidation:
+    """Every answer on the path validated again: the answers with fresh facts, each step's cleaned_data, and
+    the steps whose stored answer is no longer valid (in path order)."""
+
+    answers: Answers
+    cleaned: dict[str, dict]
+    invalid_steps: list[str]
 
 
 @dataclass
 class Journey:
     """name: the URL prefix and session key, e.g. "register-ect"; its URLs are in `url_namespace`.
+    steps: the pages; the first is where the journey starts.
     check_answers: the step that submits, where Change links return to; None when the journey ends with a step
         whose next_step is SUBMIT (answering it submits).
+    template_dir: where the steps' own templates are, e.g. "ects/register".
     exit_url_name: where the first step's back link goes (a URL name).
-    complete: calls the service with the answers (inside the submit's transaction) and returns the record.
-    confirmation_context: (school, record id) -> the confirmation page's context; loads through the school.
-    page_context: (step name, JourneyContext) -> extra template context for a step (e.g. names for headings).
+    complete: Submission -> Outcome. Calls the service, inside the submit's transaction; a DomainError it
+        raises is shown to the user on the page that submitted.
+    confirmation_context: (school, JourneyCompletion) -> the confirmation page's context; loads through the
+        school, so another school's completed journey is a 404.
+    restart_step: `?restart=1` on the start URL begins a new journey at this step (the information pages before
+        it counted as read): the TRN's Change link on check your answers, for a different teacher.
+    start_facts: request -> the facts a new journey starts with (read with `answers.fact(SEED, ...)`), e.g. the
+        ECT a mentor is registered for; raises Http404 for a record that is not the school's.
+    page_context: JourneyContext -> template context every page of the journey gets (e.g. names for headings).
     """
 
     name: str
     url_namespace: str
     steps: list[Step]
-    check_answers: str | None
     template_dir: str
     exit_url_name: str
-    complete: Callable[[Any], Any]
-    confirmation_context: Callable[[Any, int], dict]
-    page_context: Callable[[str, Any], dict] = _no_page_context
+    complete: Callable[[Submission], Outcome]
+    confirmation_context: Callable[[Any, Any], dict]
+    check_answers: str | None = None
+    restart_step: str | None = None
+    start_facts: Callable[[Any], dict] | None = None
+    page_context: Callable[[JourneyContext], dict] | None = None
     _by_name: dict[str, Step] = field(init=False, repr=False)
 
     def __post_init__(self):
@@ -156,6 +236,18 @@ class Journey:
         on_path = set(self.path(updated)) | {SEED}
         return Answers({step: value for step, value in updated.as_dict().items() if step in on_path})
 
+    def read_up_to(self, answers: Answers, name: str) -> Answers:
+        """The answers with every information page before `name` answered, as if Continue had been pressed.
+
+        Raises ValueError when a question or a dead end stands before `name`: only pages to read may be skipped.
+        """
+        while (current := self.furthest_allowed_step(answers)) != name:
+            step = self._by_name[current]
+            if step.form_class is not None or step.dead_end:
+                raise ValueError(f"{self.name}: cannot skip {current!r} to reach {name!r}")
+            answers = self.answer(answers, current, data={}, facts={})
+        return answers
+
     def after_answering(self, name: str, answers: Answers, *, changing: bool) -> tuple[str, bool]:
         """Where to go once `name` is answered: (step, still changing).
 
@@ -171,3 +263,26 @@ class Journey:
                 return self.check_answers, False
             return path[-1], True
         return path[path.index(name) + 1], False
+
+    def revalidate(self, context: JourneyContext) -> Revalidation:
+        """Validate every answered question on the path again, in path order, from its stored data.
+
+        Each form sees the answers as validated so far (so fresh facts, say what TRS answers now, are what the
+        later steps and the routing read), and `context.submitting` is True. Runs each form once: this is the
+        only validation at submit, and what `complete` gets is its result.
+        """
+        answers, cleaned, invalid, done = context.answers, {}, [], set()
+        while pending := [name for name in self.path(answers) if name in answers and name not in done]:
+            name = pending[0]
+            done.add(name)
+            step = self._by_name[name]
+            if step.form_class is None:
+                continue
+            form = step.build_form(replace(context, answers=answers, submitting=True), answers.data(name))
+            if not form.is_valid():
+                invalid.append(name)
+                continue
+            cleaned[name] = form.cleaned_data
+            kept = {fact: answers.fact(name, fact) for fact in step.kept_facts if fact in answers.facts(name)}
+            answers = self.answer(answers, name, data=answers[name]["data"], facts={**form.facts(), **kept})
+        return Revalidation(answers=answers, cleaned=cleaned, invalid_steps=invalid)

@@ -1,37 +1,31 @@
+"""The form side of a journey step: what a step's form may tell the routing, and how answers are stored."""
+
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
 from django.forms import MultiWidget
+from django.utils.datastructures import MultiValueDict
 
 from ecf.govuk.forms import GovUKForm
-from ecf.journeys.base import Answers
-
-
-@dataclass(frozen=True)
-class JourneyContext:
-    """What a journey's forms and pages may know: who is answering, for which school, and the answers so far."""
-
-    school: Any
-    user: Any
-    answers: Answers
-    journey_id: Any = None
 
 
 class JourneyForm(GovUKForm):
-    """A journey step's form. It may use the context (e.g. a name for its label) and, while validating, work
-    out facts the routing needs (e.g. what the Teaching Record System says), returned by `facts()`."""
+    """A journey step's form. While validating it may work out facts the routing needs (say, what the Teaching
+    Record System says about a TRN): its `clean()` records them in `self._facts` (JSON values), and `facts()`
+    returns them to be stored with the answer.
 
-    def __init__(self, *args, context: JourneyContext, **kwargs):
-        self.context = context
+    What it needs to know from the journey (a name for its label, the school) it is given as keyword arguments
+    by its step's `form_kwargs`: it never reads the answers itself, so it can be tested on its own.
+    """
+
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._facts: dict = {}
 
     def facts(self) -> dict:
-        return {}
+        return self._facts
 
 
-def submitted_data(form, post) -> dict[str, list[str]]:
+def submitted_data(form: JourneyForm, post) -> dict[str, list[str]]:
     """The POSTed values that belong to the form's fields (each part of a date), as stored answers."""
     data = {}
     for bound_field in form:
@@ -45,13 +39,9 @@ def submitted_data(form, post) -> dict[str, list[str]]:
     return data
 
 
-def initial_from_answer(form_class, data: dict[str, list[str]], *, context: JourneyContext) -> dict:
-    """A stored answer as a form's initial values, so a revisited step shows what was entered."""
-    from django.utils.datastructures import MultiValueDict
-
+def initial_from_answer(form: JourneyForm, data: dict[str, list[str]]) -> dict:
+    """A stored answer as initial values for `form` (built unbound), so a revisited step shows what was entered."""
     stored = MultiValueDict(data)
-    blank = form_class(context=context)
     return {
-        name: field.widget.value_from_datadict(stored, {}, blank.add_prefix(name))
-        for name, field in blank.fields.items()
+        name: field.widget.value_from_datadict(stored, {}, form.add_prefix(name)) for name, field in form.fields.items()
     }

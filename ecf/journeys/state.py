@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ecf.journeys.base import Answers
 
@@ -24,8 +24,8 @@ class JourneyState:
     journey_name: str
     school_id: int
     answers: Answers
-    invalid_steps: list[str]
-    completed_record_id: int | None = None
+    invalid_steps: list[str] = field(default_factory=list)  # stored answers check your answers found invalid
+    completed: bool = False
 
     def to_session(self) -> dict:
         return {
@@ -33,18 +33,19 @@ class JourneyState:
             "school_id": self.school_id,
             "answers": self.answers.as_dict(),
             "invalid_steps": self.invalid_steps,
-            "completed_record_id": self.completed_record_id,
+            "completed": self.completed,
             "touched_at": time.time(),
         }
 
 
-def start(request, journey_name: str) -> JourneyState:
-    state = JourneyState(uuid.uuid4(), journey_name, request.school.pk, Answers(), [])
+def start(request, journey_name: str, answers: Answers) -> JourneyState:
+    state = JourneyState(uuid.uuid4(), journey_name, request.school.pk, answers)
     save(request, state)
     return state
 
 
 def load(request, journey_name: str, journey_id: uuid.UUID) -> JourneyState | None:
+    """The journey with this id in this session, if it was started for this school and is a `journey_name`."""
     stored = request.session.get(SESSION_KEY, {}).get(str(journey_id))
     if not stored or stored["journey_name"] != journey_name or stored["school_id"] != request.school.pk:
         return None
@@ -54,7 +55,7 @@ def load(request, journey_name: str, journey_id: uuid.UUID) -> JourneyState | No
         school_id=stored["school_id"],
         answers=Answers(stored["answers"]),
         invalid_steps=stored.get("invalid_steps", []),
-        completed_record_id=stored.get("completed_record_id"),
+        completed=stored.get("completed", False),
     )
 
 

@@ -1,4 +1,7 @@
-"""The views every journey shares: start, step (GET/POST), check your answers' submit, confirmation."""
+"""The views every journey shares: start, step (GET and POST), submit, confirmation, and "This page has expired".
+
+An app adds a journey's URLs to its urls.py with `journey_urls(JOURNEY, access=...)`.
+"""
 
 from __future__ import annotations
 
@@ -8,29 +11,34 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
-from django.utils.datastructures import MultiValueDict
 from django.views.decorators.http import require_http_methods
 
 from ecf.errors import DomainError
 from ecf.journeys import state as journey_state
-from ecf.journeys.base import SUBMIT, Journey
-from ecf.journeys.forms import JourneyContext, initial_from_answer, submitted_data
+from ecf.journeys.base import ANSWERS_CHANGED, SUBMIT, Answers, Journey, JourneyContext, Step, Submission
+from ecf.journeys.forms import JourneyForm, initial_from_answer, submitted_data
+from ecf.journeys.state import JourneyState
 from ecf.models import JourneyCompletion
-from schools.access import school_user_required
 
 CHANGE = "change"
+QUESTION_TEMPLATE = "journeys/question.html"
 
 
-def journey_urls(journey: Journey, *, start_view=None) -> list:
-    """/school/<journey>/ starts a journey; /school/<journey>/<id>/<step> are its pages."""
+def journey_urls(journey: Journey, *, access, start_view=None) -> list:
+    """/<journey>/ starts a journey; /<journey>/<id>/<step> are its pages and /<journey>/<id>/confirmation its end.
+
+    access: the decorator every view gets, e.g. `schools.access.school_user_required` (the views work on
+    `request.school`, which it guarantees). start_view: a start of the journey's own (already decorated)
+    instead of the default one.
+    """
     return [
-        path(f"{journey.name}/", start_view or _start_view(journey), name=f"{journey.name}-start"),
+        path(f"{journey.name}/", start_view or access(_start_view(journey)), name=f"{journey.name}-start"),
         path(
             f"{journey.name}/<uuid:journey_id>/confirmation",
-            _confirmation_view(journey),
+            access(_confirmation_view(journey)),
             name=f"{journey.name}-confirmation",
         ),
-        path(f"{journey.name}/<uuid:journey_id>/<slug:step_name>", _step_view(journey), name=journey.name),
+        path(f"{journey.name}/<uuid:journey_id>/<slug:step_name>", access(_step_view(journey)), name=journey.name),
     ]
 
 
@@ -43,20 +51,22 @@ def confirmation_url(journey: Journey, journey_id) -> str:
     return reverse(f"{journey.url_namespace}:{journey.name}-confirmation", args=[journey_id])
 
 
-def start_journey(request, journey: Journey, *, facts: dict | None = None):
-    """Begin a new journey; `facts` seed it (e.g. which ECT a mentor is being registered for)."""
-    state = journey_state.start(request, journey.name)
-    if facts:
-        state.answers = journey.seed(state.answers, facts)
-        journey_state.save(request, state)
-    return redirect(step_url(journey, state.journey_id, journey.first_step))
+def start_journey(request, journey: Journey, *, facts: dict | None = None, at_step: str | None = None):
+    """Begin a new journey and go to its first page (or `at_step`, the information pages before it counted as
+    read). `facts` seed it: e.g. which ECT a mentor is being registered for."""
+    answers = journey.seed(Answers(), facts) if facts else Answers()
+    if at_step:
+        answers = journey.read_up_to(answers, at_step)
+    state = journey_state.start(request, journey.name, answers)
+    return redirect(step_url(journey, state.journey_id, at_step or journey.first_step))
 
 
 def _start_view(journey: Journey):
-    @school_user_required
     @require_http_methods(["GET"])
     def start(request):
-        return start_journey(request, journey)
+        facts = journey.start_facts(request) if journey.start_facts else None
+        restarting = journey.restart_step is not None and request.GET.get("restart") == "1"
+        return start_journey(request, journey, facts=facts, at_step=journey.restart_step if restarting else None)
 
     return start
 
@@ -71,18 +81,12 @@ def expired(request, journey: Journey):
 
 
 def _step_view(journey: Journey):
-    @school_user_required
     @require_http_methods(["GET", "POST"])
     def step_view(request, journey_id: uuid.UUID, step_name: str):
         state = journey_state.load(request, journey.name, journey_id)
         if state is None:
-            completion = JourneyCompletion.objects.filter(journey_id=journey_id, journey_name=journey.name).first()
-            if completion is not None:
-                # Loaded through the school first: another school's journey id is a 404, not a redirect.
-                journey.confirmation_context(request.school, completion.record_id)
-                return redirect(confirmation_url(journey, journey_id))
-            return expired(request, journey)
-        if state.completed_record_id is not None or (
+            return _completed_elsewhere_or_expired(request, journey, journey_id)
+        if state.completed or (
             # Another request (a double click, a second tab) may have completed it since this session was read.
             request.method == "POST" and JourneyCompletion.objects.filter(journey_id=journey_id).exists()
         ):
@@ -92,135 +96,157 @@ def _step_view(journey: Journey):
             raise Http404("No such step")
         if not journey.is_allowed(step_name, state.answers):
             return redirect(step_url(journey, journey_id, journey.furthest_allowed_step(state.answers)))
+        if step.redirect:
+            return redirect(step.redirect(_context(request, state)))
 
         changing = request.GET.get(CHANGE) == "1"
-        context = JourneyContext(school=request.school, user=request.user, answers=state.answers, journey_id=journey_id)
-        if step.redirect:
-            return redirect(step.redirect(context))
-
-        if step_name == journey.check_answers and request.method == "POST":
-            return _submit(request, journey, state, context)
-
-        form = None
+        if request.method == "POST" and step.name == journey.check_answers:
+            return _submit(request, journey, state, from_step=step.name)
         if request.method == "POST" and not step.dead_end:
-            form = step.form_class(request.POST, context=context) if step.form_class else None
-            if form is None or form.is_valid():
-                data = submitted_data(form, request.POST) if form else {}
-                state.answers = journey.answer(state.answers, step_name, data=data, facts=form.facts() if form else {})
-                state.invalid_steps = [name for name in state.invalid_steps if name != step_name]
-                journey_state.save(request, state)
-                following, still_changing = journey.after_answering(step_name, state.answers, changing=changing)
-                if following == SUBMIT:
-                    context = JourneyContext(
-                        school=request.school, user=request.user, answers=state.answers, journey_id=journey_id
-                    )
-                    return _submit(request, journey, state, context, from_step=step_name)
-                return redirect(step_url(journey, journey_id, following, changing=still_changing))
-        elif step.form_class:
-            stored = state.answers.get(step_name, {}).get("data")
-            if stored and step_name in state.invalid_steps:
-                # Check your answers found this answer no longer valid: show why.
-                form = step.form_class(MultiValueDict(stored), context=context)
-                form.is_valid()
-            else:
-                initial = initial_from_answer(step.form_class, stored, context=context) if stored else None
-                form = step.form_class(initial=initial, context=context)
-
-        if changing and journey.is_allowed(journey.check_answers, state.answers):
-            back_link_url = step_url(journey, journey_id, journey.check_answers)
-        else:
-            # Also while changing, when the change took the path away from check your answers (a new question,
-            # a dead end): a link there would only redirect back here.
-            previous = journey.previous_step(step_name, state.answers)
-            back_link_url = (
-                step_url(journey, journey_id, previous, changing=changing)
-                if previous
-                else reverse(journey.exit_url_name)
-            )
-        page = {
-            "title": step.title,
-            "form": form,
-            "journey_id": journey_id,
-            "step_name": step_name,
-            "changing": changing,
-            "back_link_url": back_link_url,
-            "step_url": lambda name, change=False: step_url(journey, journey_id, name, changing=change),
-            "answers": state.answers,
-        }
-        page.update(journey.page_context(step_name, context))
-        return render(request, f"{journey.template_dir}/{step_name}.html", page)
+            return _answer(request, journey, state, step, changing=changing)
+        return _render(request, journey, state, step, form=_form_to_show(step, state, request), changing=changing)
 
     return step_view
 
 
-def _submit(request, journey: Journey, state, context: JourneyContext, *, from_step: str | None = None):
-    """Re-validate every answer, then create the record once, whatever the number of submits.
+def _context(request, state: JourneyState) -> JourneyContext:
+    return JourneyContext(school=request.school, user=request.user, answers=state.answers, journey_id=state.journey_id)
 
-    from_step: the page that submitted, shown again with the service's error (check your answers by default).
+
+def _completed_elsewhere_or_expired(request, journey: Journey, journey_id: uuid.UUID):
+    """Not in this session: a journey completed (in another session of the user's) shows its confirmation."""
+    completion = JourneyCompletion.objects.filter(journey_id=journey_id, journey_name=journey.name).first()
+    if completion is None:
+        return expired(request, journey)
+    # Loaded through the school first: another school's journey id is a 404, not a redirect.
+    journey.confirmation_context(request.school, completion)
+    return redirect(confirmation_url(journey, journey_id))
+
+
+def _answer(request, journey: Journey, state: JourneyState, step: Step, *, changing: bool):
+    """A POSTed step: show its errors, or store the answer and go where it leads (submitting, if it ends the
+    journey)."""
+    form = step.build_form(_context(request, state), request.POST) if step.form_class else None
+    if form is not None and not form.is_valid():
+        return _render(request, journey, state, step, form=form, changing=changing)
+    data = submitted_data(form, request.POST) if form else {}
+    state.answers = journey.answer(state.answers, step.name, data=data, facts=form.facts() if form else {})
+    state.invalid_steps = [name for name in state.invalid_steps if name != step.name]
+    journey_state.save(request, state)
+    following, still_changing = journey.after_answering(step.name, state.answers, changing=changing)
+    if following == SUBMIT:
+        return _submit(request, journey, state, from_step=step.name)
+    return redirect(step_url(journey, state.journey_id, following, changing=still_changing))
+
+
+def _form_to_show(step: Step, state: JourneyState, request) -> JourneyForm | None:
+    """The step's form as the user left it: blank, filled in with the stored answer, or, when check your answers
+    found that answer no longer valid, bound to it to show why."""
+    if step.form_class is None:
+        return None
+    context = _context(request, state)
+    stored = state.answers.get(step.name, {}).get("data")
+    if stored and step.name in state.invalid_steps:
+        form = step.build_form(context, state.answers.data(step.name))
+        form.is_valid()
+        return form
+    form = step.build_form(context)
+    if stored:
+        form.initial = initial_from_answer(form, stored)
+    return form
+
+
+def _back_link(journey: Journey, state: JourneyState, step: Step, *, changing: bool) -> str:
+    if changing and journey.check_answers and journey.is_allowed(journey.check_answers, state.answers):
+        return step_url(journey, state.journey_id, journey.check_answers)
+    # Also while changing, when the change took the path away from check your answers (a new question, a dead
+    # end): a link there would only redirect back here.
+    previous = journey.previous_step(step.name, state.answers)
+    if previous is None:
+        return reverse(journey.exit_url_name)
+    return step_url(journey, state.journey_id, previous, changing=changing)
+
+
+def _render(request, journey: Journey, state: JourneyState, step: Step, *, form, changing: bool, submit_error=""):
+    context = _context(request, state)
+    page = {
+        "title": step.title,
+        "form": form,
+        "journey_id": state.journey_id,
+        "step_name": step.name,
+        "changing": changing,
+        "back_link_url": _back_link(journey, state, step, changing=changing),
+        "step_url": lambda name, change=False: step_url(journey, state.journey_id, name, changing=change),
+        "answers": state.answers,
+        "submit_error": submit_error,
+    }
+    if journey.page_context:
+        page.update(journey.page_context(context))
+    if step.page_context:
+        page.update(step.page_context(context))
+    templates = [f"{journey.template_dir}/{step.name}.html", step.template or QUESTION_TEMPLATE]
+    return render(request, templates, page)
+
+
+def _submit(request, journey: Journey, state: JourneyState, *, from_step: str):
+    """Validate every answer again, then complete the journey once, whatever the number of submits.
+
+    from_step: the page that submitted (check your answers, or a last question), shown again with the service's
+    error when it refuses.
     """
-    from_step = from_step or journey.check_answers
-    invalid = [
-        name
-        for name in journey.path(state.answers)
-        if name in state.answers
-        and (step := journey.step(name)).form_class
-        and not step.form_class(MultiValueDict(state.answers[name]["data"]), context=context).is_valid()
-    ]
-    if invalid:
-        state.invalid_steps = invalid
+    revalidation = journey.revalidate(_context(request, state))
+    if revalidation.invalid_steps:
+        state.invalid_steps = revalidation.invalid_steps
         journey_state.save(request, state)
-        return redirect(step_url(journey, state.journey_id, invalid[0], changing=True))
-
+        return redirect(step_url(journey, state.journey_id, revalidation.invalid_steps[0], changing=True))
+    submission = Submission(
+        school=request.school, user=request.user, answers=revalidation.answers, cleaned=revalidation.cleaned
+    )
     try:
-        with transaction.atomic():
-            # Claimed first: a concurrent submit of the same journey waits here, then finds it taken.
-            completion = JourneyCompletion.objects.create(
-                journey_id=state.journey_id, journey_name=journey.name, record_id=0
-            )
-            record = journey.complete(context)
-            completion.record_id = record.pk
-            completion.save(update_fields=["record_id"])
-    except IntegrityError:
-        completion = JourneyCompletion.objects.filter(journey_id=state.journey_id).first()
-        if completion is None:
-            raise
+        if journey.path(submission.answers)[-1] != from_step:
+            # What the answers lead to has changed since (say, TRS now records a passed induction).
+            raise DomainError(ANSWERS_CHANGED)
+        _complete(journey, state, submission)
     except DomainError as error:
         form = None
-        if form_class := journey.step(from_step).form_class:
-            form = form_class(MultiValueDict(state.answers[from_step]["data"]), context=context)
+        step = journey.step(from_step)
+        if step.form_class:
+            form = step.build_form(_context(request, state), state.answers.data(from_step))
             form.is_valid()
             form.add_error(None, error.message)
-        previous = journey.previous_step(from_step, state.answers)
-        page = {
-            "title": journey.step(from_step).title,
-            "form": form,
-            "journey_id": state.journey_id,
-            "step_name": from_step,
-            "changing": False,
-            "back_link_url": step_url(journey, state.journey_id, previous)
-            if previous
-            else reverse(journey.exit_url_name),
-            "step_url": lambda name, change=False: step_url(journey, state.journey_id, name, changing=change),
-            "answers": state.answers,
-            "submit_error": error.message,
-        }
-        page.update(journey.page_context(from_step, context))
-        return render(request, f"{journey.template_dir}/{from_step}.html", page, status=200)
-
-    state.completed_record_id = completion.record_id
+        return _render(request, journey, state, step, form=form, changing=False, submit_error=error.message)
+    state.completed = True
     journey_state.save(request, state)
     return redirect(confirmation_url(journey, state.journey_id))
 
 
+def _complete(journey: Journey, state: JourneyState, submission: Submission) -> JourneyCompletion:
+    """Run the journey's `complete` and record what it did, in one transaction. A concurrent submit of the same
+    journey waits on the JourneyCompletion row claimed first, then finds it taken and does nothing."""
+    try:
+        with transaction.atomic():
+            completion = JourneyCompletion.objects.create(
+                journey_id=state.journey_id, journey_name=journey.name, record_id=0
+            )
+            outcome = journey.complete(submission)
+            completion.record_id = outcome.record_id
+            completion.outcome = outcome.details
+            completion.save(update_fields=["record_id", "outcome"])
+    except IntegrityError:
+        completion = JourneyCompletion.objects.filter(journey_id=state.journey_id).first()
+        if completion is None:
+            raise
+    return completion
+
+
 def _confirmation_view(journey: Journey):
-    @school_user_required
     @require_http_methods(["GET"])
     def confirmation(request, journey_id: uuid.UUID):
         completion = JourneyCompletion.objects.filter(journey_id=journey_id, journey_name=journey.name).first()
         if completion is None:
             return expired(request, journey)
         # Loaded through the school: another school's journey id is a 404.
-        page = journey.confirmation_context(request.school, completion.record_id)
+        page = journey.confirmation_context(request.school, completion)
         return render(request, f"{journey.template_dir}/confirmation.html", page)
 
     return confirmation

@@ -48,6 +48,11 @@ class ContractPeriod(models.Model):
     def __str__(self) -> str:
         return str(self.year)
 
+    @property
+    def academic_year(self) -> str:
+        """ "2025 to 2026", as pages and messages name it."""
+        return f"{self.year} to {self.year + 1}"
+
 
 class LeadProvider(models.Model):
     name = models.CharField(max_length=200, unique=True)

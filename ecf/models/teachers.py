@@ -1,6 +1,45 @@
 import uuid
 
 from django.db import models
+from django.db.models import CharField, F, Func
+
+# The name the service shows for a teacher: the name the school gave when TRS's was wrong or out of date,
+# else TRS's first and last name. `display_name` is the rule in Python; DISPLAY_NAME_SQL the same rule in SQL,
+# for queries that sort, search or show names without loading teachers (a test keeps the two in step).
+DISPLAY_NAME_SQL = "COALESCE(NULLIF({corrected_name}, ''), {first_name} || ' ' || {last_name})"
+NAME_COLUMNS = {"first_name": "trs_first_name", "last_name": "trs_last_name", "corrected_name": "corrected_name"}
+
+
+def display_name(*, corrected_name: str, first_name: str, last_name: str) -> str:
+    return corrected_name or f"{first_name} {last_name}"
+
+
+def name_sql(sql: str, table: str) -> str:
+    """`sql` (over {first_name}, {last_name} and {corrected_name}) for the teacher row `table` of a raw query."""
+    return sql.format(**{part: f"{table}.{column}" for part, column in NAME_COLUMNS.items()})
+
+
+class NameSQL(Func):
+    """`sql` (over {first_name}, {last_name} and {corrected_name}) in the ORM, for the teacher reached through
+    `prefix`: `NameSQL(DISPLAY_NAME_SQL, "teacher__")` is the display name of each row's teacher."""
+
+    output_field = CharField()
+
+    def __init__(self, sql: str, prefix: str = ""):
+        self.name_sql = sql
+        super().__init__(*(F(f"{prefix}{column}") for column in NAME_COLUMNS.values()))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        columns = {}
+        for part, expression in zip(NAME_COLUMNS, self.get_source_expressions(), strict=True):
+            columns[part], params = compiler.compile(expression)
+            assert not params, "a teacher's name columns take no parameters"
+        return self.name_sql.format(**columns), []
+
+
+def display_name_expression(prefix: str = "") -> NameSQL:
+    """The display name in the ORM, of the teacher reached through `prefix` (e.g. "mentor__teacher__")."""
+    return NameSQL(DISPLAY_NAME_SQL, prefix)
 
 
 class Teacher(models.Model):
@@ -56,7 +95,9 @@ class Teacher(models.Model):
 
     @property
     def full_name(self) -> str:
-        return self.corrected_name or f"{self.trs_first_name} {self.trs_last_name}"
+        return display_name(
+            corrected_name=self.corrected_name, first_name=self.trs_first_name, last_name=self.trs_last_name
+        )
 
     @property
     def mentor_training_completed(self) -> bool:

@@ -2,8 +2,6 @@
 
 import uuid
 
-from django.contrib.postgres.constraints import ExclusionConstraint
-from django.contrib.postgres.fields import RangeOperators
 from django.db import models
 from django.db.models import Q
 
@@ -104,15 +102,15 @@ class TrainingPeriod(Period):
                 name="training_period_deferred_at_with_reason",
                 violation_error_message="A deferral needs both a date and a reason.",
             ),
-            ExclusionConstraint(
-                name="ect_training_periods_never_overlap",
-                expressions=[("ect_at_school_period", RangeOperators.EQUAL), ("during", RangeOperators.OVERLAPS)],
-                violation_error_message="This ECT already has training in these dates.",
+            Period.never_overlapping(
+                "ect_training_periods_never_overlap",
+                "ect_at_school_period",
+                message="This ECT already has training in these dates.",
             ),
-            ExclusionConstraint(
-                name="mentor_training_periods_never_overlap",
-                expressions=[("mentor_at_school_period", RangeOperators.EQUAL), ("during", RangeOperators.OVERLAPS)],
-                violation_error_message="This mentor already has training in these dates.",
+            Period.never_overlapping(
+                "mentor_training_periods_never_overlap",
+                "mentor_at_school_period",
+                message="This mentor already has training in these dates.",
             ),
         ]
 

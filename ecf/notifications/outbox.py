@@ -1,7 +1,9 @@
 """The email outbox: rows written in the caller's transaction, delivered after it commits.
 
 A rolled-back change never emails (its row and its on_commit hook vanish together), and a Notify
-outage loses nothing: the row stays pending and `manage.py deliver_emails` tries again.
+outage loses nothing: the row stays pending and `manage.py deliver_emails` tries again. Delivery runs
+through django-tasks (`deliver_email`): straight after commit locally (ImmediateBackend), by db_worker
+processes in production.
 Delivery is at least once: if the process dies after Notify accepted a message but before the row
 is marked sent, the next run sends it again.
 """
@@ -13,6 +15,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 
 from ecf.models import EmailMessage
 from ecf.notifications.backends import get_backend
@@ -30,9 +33,6 @@ def queue_email(*, template: str, to: str, personalisation: dict[str, Any]) -> E
     if not to:
         raise ValueError(f"Email {template!r} has no recipient.")
     message = EmailMessage.objects.create(template=template, to=to, personalisation=personalisation)
-    # Imported here because the task module imports this one.
-    from ecf.notifications.tasks import deliver_email
-
     # robust: if enqueueing fails (say the task database is briefly unreachable), the row stays
     # pending for deliver_emails rather than breaking the request that already committed.
     transaction.on_commit(functools.partial(deliver_email.enqueue, message_id=message.pk), robust=True)
@@ -73,6 +73,14 @@ def deliver(*, message_id: int, max_attempts: int = MAX_ATTEMPTS) -> EmailMessag
             message.sent_at = timezone.now()
         message.save(update_fields=["attempts", "last_error", "status", "provider_id", "sent_at"])
         return message
+
+
+@task()
+def deliver_email(*, message_id: int) -> str:
+    """The background task that delivers one message (`deliver`)."""
+    message = deliver(message_id=message_id)
+    # The result is stored by database backends: enough to see what happened without the row.
+    return "skipped" if message is None else message.status
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,8 @@ _ALL = (
         required_personalisation=frozenset({"ect_name", "school_name"}),
     ),
     NotifyTemplate(
-        # The reference service sends mentors one email whatever the ECT's training programme.
+        # DfE's service sends mentors one email whatever the ECT's training programme
+        # (https://github.com/DFE-Digital/register-early-career-teachers-public).
         name="mentor_registered",
         subject="You’ve been registered as a mentor for early career teachers at ((school_name))",
         description=(

@@ -1,4 +1,4 @@
-"""Writes to teachers that both ECT and mentor registration share."""
+"""Writes to teachers that ECT and mentor services share: finding or creating the teacher, their name, an email."""
 
 import datetime
 
@@ -7,6 +7,7 @@ from django.db import transaction
 from ecf.errors import DomainError
 from ecf.events import Author, jsonable, record_event
 from ecf.models import Teacher
+from ecf.teachers.queries import email_in_use_by_someone_else
 
 CORRECTED_NAME_MAX_LENGTH = Teacher._meta.get_field("corrected_name").max_length
 
@@ -89,8 +90,6 @@ def change_period_email(*, period, email: str, author: Author, **links):
 
     `links` name the records the audit event is about, besides the teacher.
     """
-    from ects.registration import email_in_use_by_someone_else
-
     email = email.strip()
     if not email:
         raise DomainError("Enter an email address")

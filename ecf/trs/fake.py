@@ -1,12 +1,14 @@
 """The embedded Teaching Record System: made-up but predictable teachers for local use and tests.
 
-See docs "Test data from the embedded TRS": any 7-digit TRN with date of birth 3 February 1977 finds
-a teacher; the National Insurance number QQ 12 34 56 C matches any TRN; a few TRNs are special.
+See docs/journeys/README.md, "Test data from the embedded TRS": any 7-digit TRN with date of birth
+3 February 1977 finds a teacher; the National Insurance number QQ 12 34 56 C matches any TRN; a few TRNs
+are special.
 """
 
 import dataclasses
 import datetime
 
+from ecf.models import Teacher
 from ecf.trs.client import TRSClient, normalise_national_insurance_number
 from ecf.trs.errors import TeacherDeactivated, TeacherNotFound
 from ecf.trs.teacher import InductionStatus, TRSTeacher
@@ -98,6 +100,4 @@ class FakeTRS(TRSClient):
 
     def _known_name(self, *, trn: str) -> tuple[str, str] | None:
         # Teachers already registered keep their names, so a demo shows the same person every time.
-        from ecf.models import Teacher  # lazily, so ecf.trs imports before the app registry is ready
-
         return Teacher.objects.filter(trn=trn).values_list("trs_first_name", "trs_last_name").first()

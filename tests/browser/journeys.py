@@ -118,7 +118,7 @@ def then_i_see_the_error(page: Page, message: str) -> None:
     expect(page).to_have_title(re.compile(r"^Error: "))
 
 
-# --- Register an ECT (journeys.md §2) ---
+# --- Register an ECT (docs/journeys/register-an-ect.md) ---
 
 REGISTER_ECT_BUTTON = "Register an ECT starting at your school"
 # The embedded TRS (FakeTRS) finds any 7-digit TRN with this date of birth, or with this National Insurance number.

@@ -1,4 +1,4 @@
-"""Steps for the mentor journeys' browser tests (journeys.md §3 to §7): Given (data), When (what the user does),
+"""Steps for the mentor journeys' browser tests (docs/journeys/mentors.md): Given (data), When (what the user does),
 Then (what they see). The general steps live in journeys.py; these add the mentors' words.
 
 Locators are what a user perceives: roles, accessible names, labels and hints. Every page a step reaches is checked
@@ -152,7 +152,7 @@ def then_i_see_the_assigned_confirmation(
     training_with: str | None = None,
     now_responsible: bool = False,
 ) -> None:
-    """The confirmation of assigning (journeys.md §3, §4, §7): the panel, the completed registration and, when they
+    """The confirmation of assigning (docs/journeys/mentors.md): the panel, the completed registration and, when they
     apply, who arranges mentor training and who is now responsible."""
     expect(page.get_by_role("heading", level=1)).to_have_text(f"You’ve assigned {mentor} as a mentor")
     expect(page.locator(".govuk-panel__body")).to_have_text(f"for {ect}")

@@ -1,5 +1,6 @@
-"""An induction tutor corrects an ECT's record through its Change links (journeys.md §1): name, email address and
-working pattern, each a one-page edit with its error state and a success banner on the record.
+"""An induction tutor corrects an ECT's record through its Change links (docs/journeys/register-an-ect.md, "The ECT
+record"): name, email address and working pattern, each a one-page edit with its error state and a success banner
+on the record.
 
 Every page these tests visit, error states included, is checked with axe-core by the `page` fixture (conftest.py).
 """

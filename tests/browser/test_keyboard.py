@@ -1,5 +1,6 @@
-"""Every journey completes with the keyboard alone (design/quality.md): an induction tutor registers a provider-led
-ECT and assigns an existing mentor using only Tab, Space, arrow keys, typing and Enter, as a keyboard user would.
+"""Every journey completes with the keyboard alone (docs/quality-bars.md, "Accessibility"): an induction tutor
+registers a provider-led ECT and assigns an existing mentor using only Tab, Space, arrow keys, typing and Enter, as a
+keyboard user would.
 
 No `.click()`, `.fill()` or `.check()` after signing in: `tab_to` presses Tab until the control has focus (failing,
 with the route focus took, if it never does or if focus stops moving), then the test types or presses a key. Along

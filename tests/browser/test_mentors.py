@@ -1,5 +1,5 @@
-"""An induction tutor assigns mentors to ECTs and ECTs to mentors, and keeps a mentor's record (journeys.md §3, §5,
-§6 and §7), in a browser, as a user would.
+"""An induction tutor assigns mentors to ECTs and ECTs to mentors, and keeps a mentor's record
+(docs/journeys/mentors.md), in a browser, as a user would.
 
 Every page these tests visit, error states included, is checked with axe-core by the `page` fixture (conftest.py).
 """
@@ -88,7 +88,7 @@ def back_to_ects(page) -> None:
     page.get_by_role("link", name="Back to ECTs").click()
 
 
-# Assign an existing mentor, from the ECTs list (journeys.md §3 and §5) ------------------------------------------------
+# Assign an existing mentor, from the ECTs list (docs/journeys/mentors.md) ---------------------------------------------
 
 
 def test_assigning_an_existing_mentor_to_a_provider_led_ect_plays_back_their_mentor_training(page, school, providers):
@@ -168,7 +168,7 @@ def test_who_will_mentor_needs_an_answer(page, school, providers):
     then_i_see_the_assigned_confirmation(page, "Ada Jones", "Kate Lewis")
 
 
-# Change an ECT's mentor, from the ECT record (journeys.md §3) ---------------------------------------------------------
+# Change an ECT's mentor, from the ECT record (docs/journeys/mentors.md) -----------------------------------------------
 
 
 def test_changing_an_ects_mentor_from_their_record(page, school, providers):
@@ -190,7 +190,7 @@ def test_changing_an_ects_mentor_from_their_record(page, school, providers):
     then_the_ect_is_registered_with(page, "Kate Lewis", "Ada Jones")
 
 
-# The mentor record (journeys.md §6) -----------------------------------------------------------------------------------
+# The mentor record (docs/journeys/mentors.md, "The mentor record") ----------------------------------------------------
 
 
 def given_grace_hopper(school, **details):
@@ -272,7 +272,7 @@ def test_the_mentor_record_shows_its_sections_in_order(page, school, providers):
     then_i_see_the_page(page, "Mentors")
 
 
-# Assign an ECT to this mentor, from the mentor record (journeys.md §7) ------------------------------------------------
+# Assign an ECT to this mentor, from the mentor record (docs/journeys/mentors.md) --------------------------------------
 
 
 def test_assigning_an_ect_from_the_mentor_record_offers_ects_without_a_mentor_first(page, school, providers):
@@ -333,7 +333,7 @@ def test_a_mentor_takes_over_an_ect_from_another_mentor(page, school, providers)
     then_the_ect_is_registered_with(page, "Zoe Adams", "Ada Jones")
 
 
-# The mentor record's Change pages (journeys.md §6) ------------------------------------------------------------------
+# The mentor record's Change pages (docs/journeys/mentors.md, "The mentor record") ------------------------------------
 
 
 @pytest.fixture

@@ -1,8 +1,9 @@
-"""An induction tutor registers an ECT (journeys.md §2), in a browser, as a user would.
+"""An induction tutor registers an ECT (docs/journeys/register-an-ect.md), in a browser, as a user would.
 
 Every page these tests visit, error states included, is checked with axe-core by the `page` fixture (conftest.py).
 The embedded TRS finds any 7-digit TRN with the date of birth 3 February 1977 and names the teacher after the TRN:
-1234567 is Harry Taylor, 2345678 Tom Brown; 7000002 and up are its special cases (journeys.md, "Test data").
+1234567 is Harry Taylor, 2345678 Tom Brown; 7000002 and up are its special cases (docs/journeys/README.md, "Test data
+from the embedded TRS").
 """
 
 import datetime

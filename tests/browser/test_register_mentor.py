@@ -1,4 +1,4 @@
-"""An induction tutor registers a new mentor for an ECT (journeys.md §4, with the mentor training of §5), in a
+"""An induction tutor registers a new mentor for an ECT, with its mentor training (docs/journeys/mentors.md), in a
 browser, as a user would: both phases end to end, every dead end, every Change link on check your answers, and the
 whole journey without JavaScript.
 

@@ -18,6 +18,7 @@ from ecf.events import Author
 from ecf.models import EmailMessage, Teacher, TrainingPeriod
 from ects.models import ECTAtSchoolPeriod
 from mentors.models import MentorAtSchoolPeriod, MentorshipPeriod
+from mentors.queries import mentorship_version
 from mentors.services import assign_mentor, register_mentor
 from tests.factories import (
     ContractPeriodFactory,
@@ -42,16 +43,18 @@ class Outcome:
     error: BaseException | None = None
 
 
-def race(*writes: Callable[[ECTAtSchoolPeriod], object], ect_ids: list[int]) -> list[Outcome]:
-    """Run each write in its own thread with the ECT it is about, loaded by that thread, all at once."""
+def race(*writes: Callable[[ECTAtSchoolPeriod, str], object], ect_ids: list[int]) -> list[Outcome]:
+    """Run each write in its own thread with the ECT it is about and its mentoring as the user saw it (its
+    mentorship version), loaded by that thread, all at once."""
     outcomes = [Outcome() for _ in writes]
     start = threading.Barrier(len(writes), timeout=TIMEOUT)
 
     def run(write, ect_id: int, outcome: Outcome) -> None:
         try:
             ect_period = ECTAtSchoolPeriod.objects.get(pk=ect_id)  # what the user's request loaded
+            seen = mentorship_version(ect_period)  # and showed them
             start.wait()
-            outcome.result = write(ect_period)
+            outcome.result = write(ect_period, seen)
         except BaseException as error:  # reported to the test thread
             outcome.error = error
         finally:
@@ -94,8 +97,13 @@ def test_two_users_assigning_different_mentors_to_one_ect_end_with_one_mentor_an
         mentors = [MentorAtSchoolPeriodFactory(school=school, started_on=MONTH_AGO) for _ in "AB"]
 
         def assign(mentor):
-            return lambda ect_period: assign_mentor(
-                ect_period=ect_period, mentor_period=mentor, author=Author.system(f"User {mentor.pk}")
+            return lambda ect_period, seen: (
+                assign_mentor(
+                    ect_period=ect_period,
+                    mentor_period=mentor,
+                    author=Author.system(f"User {mentor.pk}"),
+                    expected_version=seen,
+                ).mentorship
             )
 
         outcomes = race(assign(mentors[0]), assign(mentors[1]), ect_ids=[ect.pk, ect.pk])
@@ -122,7 +130,7 @@ def test_two_users_assigning_different_mentors_to_one_ect_end_with_one_mentor_an
 
 
 def register(school, trn: str, email: str):
-    def write(ect_period):
+    def write(ect_period, seen):  # registering a new mentor takes the ECT as it is (the journey does not check)
         return register_mentor(
             school=school,
             ect_period=ect_period,
@@ -134,7 +142,7 @@ def register(school, trn: str, email: str):
             subject="Primary",
             age_range="5 to 11",
             key_stage="Key stage 2",
-        )
+        ).mentor_period
 
     return write
 

@@ -1,4 +1,4 @@
-"""PostgreSQL itself refuses every state domain.md's "Invariants the database enforces" forbids.
+"""PostgreSQL itself refuses every state that the invariants of docs/invariants.md forbid.
 
 Each test writes around model validation (`objects.create`, `QuerySet.update` or raw SQL) and expects
 the database to refuse, naming the constraint that did so. Where a rule has an edge (inclusive date

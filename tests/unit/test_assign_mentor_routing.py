@@ -1,8 +1,8 @@
-"""The assign-mentor (journeys.md §3), assign-ECT (§7) and mentor training (§5) routing, with no HTTP and no
+"""The assign-mentor, assign-ECT and mentor training routing (docs/journeys/mentors.md), with no HTTP and no
 database: every branch from stored answers and facts alone."""
 
-from ecf.journeys import SEED, SUBMIT, Answers
-from mentors.journeys import ASSIGN_ECT, ASSIGN_ECT_TRAINING, ASSIGN_MENTOR, ASSIGN_MENTOR_TRAINING
+from ecf.journeys import SEED, SUBMIT, Answers, to
+from mentors.assign.journey import ASSIGN_ECT, ASSIGN_ECT_TRAINING, ASSIGN_MENTOR, ASSIGN_MENTOR_TRAINING
 from mentors.mentor_training import MentorTraining
 
 CHOSEN = {"ect_id": 7, "ect_name": "Kate Lewis", "mentor_id": 9, "mentor_name": "Ada Jones"}
@@ -152,7 +152,7 @@ def test_assign_an_ect_asks_about_mentor_training_for_the_chosen_ect():
 
 
 def test_the_mentor_training_steps_lead_to_the_step_their_journey_names():
-    training = MentorTraining(ect_id=lambda a: 1, mentor_name=lambda a: "Ada Jones", next_after="check-answers")
+    training = MentorTraining(ect_id=lambda a: 1, mentor_name=lambda a: "Ada Jones", next_after=to("check-answers"))
     review, choose = training.steps()
 
     assert review.next_step(Answers({review.name: {"data": {"use_ect_lead_provider": ["yes"]}}})) == "check-answers"

@@ -1,11 +1,11 @@
-"""The mentor teaching details forms (journeys.md §4): every option list by phase, every message, and arbitrary
-input at every field giving a GOV.UK error or success, never an exception."""
+"""The mentor teaching details forms (docs/journeys/mentors.md, "Teaching details"): every option list by phase, every
+message, and arbitrary input at every field giving a GOV.UK error or success, never an exception."""
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mentors.forms import (
+from mentors.teaching_details import (
     MIDDLE_YEARS,
     PRIMARY,
     SECONDARY,
@@ -21,7 +21,7 @@ from mentors.forms import (
 )
 from schools.models import School
 
-SECONDARY_SUBJECTS_IN_THE_SEED = [
+SECONDARY_SUBJECTS_IN_THE_DESIGN = [
     "Ancient Greek",
     "Ancient Hebrew",
     "Art and design",
@@ -84,9 +84,9 @@ def test_a_primary_mentor_chooses_from_the_seven_primary_subjects():
     ]
 
 
-def test_a_secondary_mentor_chooses_from_exactly_the_36_subjects_of_the_seed():
-    assert labels(subject_choices(SECONDARY)) == SECONDARY_SUBJECTS_IN_THE_SEED
-    assert len(SECONDARY_SUBJECTS_IN_THE_SEED) == 36
+def test_a_secondary_mentor_chooses_from_exactly_the_36_secondary_subjects():
+    assert labels(subject_choices(SECONDARY)) == SECONDARY_SUBJECTS_IN_THE_DESIGN
+    assert len(SECONDARY_SUBJECTS_IN_THE_DESIGN) == 36
 
 
 def test_middle_years_is_offered_in_both_phases():
@@ -166,7 +166,7 @@ def test_the_phase_question_offers_primary_and_secondary():
 
 
 def test_the_forms_offer_the_options_of_the_phase_they_are_given():
-    assert form_labels(SubjectForm(phase=SECONDARY), "subject") == SECONDARY_SUBJECTS_IN_THE_SEED
+    assert form_labels(SubjectForm(phase=SECONDARY), "subject") == SECONDARY_SUBJECTS_IN_THE_DESIGN
     assert form_labels(AgeRangeForm(phase=PRIMARY), "age_range")[0] == "3 to 7"
     assert "Key stage 2" in form_labels(KeyStageForm(phase=SECONDARY, age_range=MIDDLE_YEARS), "key_stage")
     assert "Key stage 2" not in form_labels(KeyStageForm(phase=SECONDARY, age_range="11 to 18"), "key_stage")
@@ -251,16 +251,16 @@ JOURNEY_TEXT = st.one_of(
 )
 
 
-def journey_forms():
-    from mentors.journeys_register import REGISTER_MENTOR
+def journey_steps():
+    from mentors.register.journey import REGISTER_MENTOR
 
-    return [step.form_class for step in REGISTER_MENTOR.steps if step.form_class]
+    return [step for step in REGISTER_MENTOR.steps if step.form_class]
 
 
 @pytest.fixture
 def journey_context(db):
     from ecf.journeys import Answers, JourneyContext
-    from mentors.journeys_register import REGISTER_MENTOR
+    from mentors.register.journey import REGISTER_MENTOR
     from tests.factories import (
         ActiveLeadProviderFactory,
         ECTAtSchoolPeriodFactory,
@@ -298,17 +298,17 @@ def field_names(form) -> list[str]:
     return names
 
 
-@pytest.mark.parametrize("form_index", range(len(journey_forms())))
+@pytest.mark.parametrize("step_index", range(len(journey_steps())))
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
-def test_arbitrary_text_at_every_journey_step_gives_a_gov_uk_error_or_success(journey_context, form_index, data):
+def test_arbitrary_text_at_every_journey_step_gives_a_gov_uk_error_or_success(journey_context, step_index, data):
     from django.utils.datastructures import MultiValueDict
 
-    form_class = journey_forms()[form_index]
-    names = field_names(form_class(context=journey_context))
+    step = journey_steps()[step_index]
+    names = field_names(step.build_form(journey_context))
     values = {name: data.draw(JOURNEY_TEXT, label=name) for name in names}
-    form = form_class(
-        MultiValueDict({name: [value] for name, value in values.items() if value is not None}), context=journey_context
+    form = step.build_form(
+        journey_context, MultiValueDict({name: [value] for name, value in values.items() if value is not None})
     )
 
     if form.is_valid():

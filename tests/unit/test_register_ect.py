@@ -8,12 +8,11 @@ from django.db import transaction
 from ecf.errors import DomainError
 from ecf.events import Author
 from ecf.models import AppropriateBody, EmailMessage, Event, Teacher, TrainingPeriod
+from ecf.teachers.queries import email_in_use_by_someone_else
+from ecf.training.queries import contract_period_for, lead_providers_active_on
 from ects.models import ECTAtSchoolPeriod
-from ects.registration import (
-    contract_period_for,
+from ects.queries import (
     earliest_permitted_start_date,
-    email_in_use_by_someone_else,
-    lead_providers_active_on,
     open_ect_period_at_school,
     previous_ect_period,
     reusable_programme_choices,

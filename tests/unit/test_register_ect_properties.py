@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ecf.journeys import Answers, JourneyContext
-from ects.journeys import REGISTER_ECT
+from ects.register.journey import REGISTER_ECT
 from tests.factories import (
     ActiveLeadProviderFactory,
     AppropriateBodyFactory,
@@ -19,7 +19,7 @@ from tests.factories import (
     current_contract_year,
 )
 
-FORMS = [step.form_class for step in REGISTER_ECT.steps if step.form_class]
+STEPS = [step for step in REGISTER_ECT.steps if step.form_class]
 
 # What Django says when a form forgets to give its own message: none of it may reach a user.
 DJANGO_DEFAULTS = (
@@ -100,11 +100,11 @@ def schools(db):
     return [SchoolFactory(), SchoolFactory(independent=True)]
 
 
-def check(form_class, school, values: dict) -> None:
+def check(step, school, values: dict) -> None:
     context = JourneyContext(school=school, user=None, answers=ANSWERS)
-    names = data_names(form_class(context=context))
+    names = data_names(step.build_form(context))
     data = MultiValueDict({name: [values[name]] for name in names if values.get(name) is not None})
-    form = form_class(data, context=context)
+    form = step.build_form(context, data)
 
     if form.is_valid():
         form.facts()  # must not raise either
@@ -115,21 +115,21 @@ def check(form_class, school, values: dict) -> None:
         assert not any(default in message for default in DJANGO_DEFAULTS), message
 
 
-@pytest.mark.parametrize("form_class", FORMS, ids=lambda form_class: form_class.__name__)
+@pytest.mark.parametrize("step", STEPS, ids=lambda step: step.form_class.__name__)
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
-def test_arbitrary_text_gives_a_gov_uk_error_or_success(schools, form_class, data):
+def test_arbitrary_text_gives_a_gov_uk_error_or_success(schools, step, data):
     school = data.draw(st.sampled_from(schools))
-    names = data_names(form_class(context=JourneyContext(school=school, user=None, answers=ANSWERS)))
+    names = data_names(step.build_form(JourneyContext(school=school, user=None, answers=ANSWERS)))
     values = {name: data.draw(st.one_of(st.none(), ANY_TEXT), label=name) for name in names}
 
-    check(form_class, school, values)
+    check(step, school, values)
 
 
-@pytest.mark.parametrize("form_class", FORMS, ids=lambda form_class: form_class.__name__)
-def test_nul_bytes_in_every_field_are_refused_or_stripped(schools, form_class):
+@pytest.mark.parametrize("step", STEPS, ids=lambda step: step.form_class.__name__)
+def test_nul_bytes_in_every_field_are_refused_or_stripped(schools, step):
     for school in schools:
-        names = data_names(form_class(context=JourneyContext(school=school, user=None, answers=ANSWERS)))
+        names = data_names(step.build_form(JourneyContext(school=school, user=None, answers=ANSWERS)))
         for name in names:
-            check(form_class, school, {name: "abc\x00def"})
-            check(form_class, school, dict.fromkeys(names, "\x00"))
+            check(step, school, {name: "abc\x00def"})
+            check(step, school, dict.fromkeys(names, "\x00"))

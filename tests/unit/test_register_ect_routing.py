@@ -1,10 +1,10 @@
 """The register-an-ECT journey's routing with no HTTP and no database: every branch and dead end of
-rect.md §2a, from stored answers and facts alone."""
+docs/journeys/register-an-ect.md, from stored answers and facts alone."""
 
 import pytest
 
 from ecf.journeys import Answers
-from ects.journeys import REGISTER_ECT, check_answers_rows
+from ects.register.journey import REGISTER_ECT, check_answers_rows
 
 FOUND = {
     "found": True,

@@ -1,10 +1,10 @@
 """The register-a-mentor journey's routing with no HTTP and no database: every branch and dead end of
-journeys.md §4 and rect.md §2b, and the phase rules, from stored answers and facts alone."""
+docs/journeys/mentors.md, and the phase rules, from stored answers and facts alone."""
 
 import pytest
 
 from ecf.journeys import SEED, SUBMIT, Answers
-from mentors.journeys_register import REGISTER_MENTOR, check_answers_rows
+from mentors.register.journey import REGISTER_MENTOR, check_answers_rows
 
 FOUND = {
     "found": True,

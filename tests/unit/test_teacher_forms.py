@@ -1,5 +1,6 @@
-"""Every validation message of the shared find-a-teacher fields (ecf.teachers.forms) and of each
-register-an-ECT form (ects.forms), with the copy of journeys.md and rect.md §2a."""
+"""Every validation message of the shared find-a-teacher fields and forms (ecf.teachers) and of each
+register-an-ECT form (ects/register/forms.py), as the journey builds them, with the copy of
+docs/journeys/README.md and docs/journeys/register-an-ect.md."""
 
 import datetime
 import logging
@@ -7,11 +8,11 @@ import logging
 import pytest
 from django.utils import timezone
 
-from ecf.journeys import Answers, JourneyContext
+from ecf.journeys import Answers, JourneyContext, JourneyForm
 from ecf.models import AppropriateBody
-from ecf.teachers import forms as teacher_forms
-from ecf.teachers.forms import DateOfBirthField, NationalInsuranceNumberField, TRNField, years_before
-from ects import forms
+from ecf.teachers.fields import DateOfBirthField, NationalInsuranceNumberField, TRNField, years_before
+from ects.register.forms import add_months
+from ects.register.journey import REGISTER_ECT
 from tests.factories import (
     ActiveLeadProviderFactory,
     AppropriateBodyFactory,
@@ -29,6 +30,11 @@ IDENTIFIED = {"found": True, "dob_matched": True, "trn": "1234567", "first_name"
 
 def context(school=None, **answers):
     return JourneyContext(school=school, user=None, answers=Answers(answers))
+
+
+def ect_form(step: str, data=None, context=None):
+    """The form of a register-an-ECT step, built as the journey builds it."""
+    return REGISTER_ECT.step(step).build_form(context, data)
 
 
 def with_find_facts(**facts):
@@ -83,7 +89,7 @@ def test_trn_errors(typed, message):
 # Date of birth --------------------------------------------------------------------------------------------------
 
 
-class DateOfBirthForm(teacher_forms.JourneyForm):
+class DateOfBirthForm(JourneyForm):
     date_of_birth = DateOfBirthField()
 
 
@@ -119,7 +125,7 @@ class DateOfBirthForm(teacher_forms.JourneyForm):
     ],
 )
 def test_date_of_birth_errors(data, message, parts):
-    form = DateOfBirthForm(data, context=context())
+    form = DateOfBirthForm(data)
 
     assert errors(form) == {"date_of_birth": [message]}
     error = form.errors.as_data()["date_of_birth"][0]
@@ -132,7 +138,7 @@ def test_the_date_of_birth_hint():
 
 def test_exactly_18_and_exactly_100_years_old_are_allowed():
     for day in (years_before(TODAY, 18), years_before(TODAY, 100)):
-        assert DateOfBirthForm(date(day, "date_of_birth"), context=context()).is_valid()
+        assert DateOfBirthForm(date(day, "date_of_birth")).is_valid()
 
 
 # National Insurance number ----------------------------------------------------------------------------------------
@@ -155,7 +161,7 @@ def test_national_insurance_numbers_are_normalised(typed):
     ],
 )
 def test_national_insurance_number_errors(typed, message):
-    form = forms.ECTNationalInsuranceNumberForm({"national_insurance_number": typed}, context=context())
+    form = ect_form("national-insurance-number", {"national_insurance_number": typed}, context())
 
     assert errors(form) == {"national_insurance_number": [message]}
 
@@ -166,7 +172,7 @@ def test_national_insurance_number_errors(typed, message):
 @pytest.mark.django_db
 def test_find_reports_what_trs_said_without_the_date_of_birth():
     school = SchoolFactory()
-    form = forms.FindECTForm({"trn": "1234567", **DOB}, context=context(school))
+    form = ect_form("find-ect", {"trn": "1234567", **DOB}, context(school))
 
     assert form.is_valid()
     facts = form.facts()
@@ -180,7 +186,7 @@ def test_find_reports_what_trs_said_without_the_date_of_birth():
 
 @pytest.mark.django_db
 def test_find_with_a_wrong_date_of_birth_keeps_no_names():
-    form = forms.FindECTForm({"trn": "1234567", **DOB, "date_of_birth-day": "4"}, context=context(SchoolFactory()))
+    form = ect_form("find-ect", {"trn": "1234567", **DOB, "date_of_birth-day": "4"}, context(SchoolFactory()))
 
     assert form.is_valid()
     assert form.facts() == {"found": True, "dob_matched": False, "requested_trn": "1234567"}
@@ -188,7 +194,7 @@ def test_find_with_a_wrong_date_of_birth_keeps_no_names():
 
 @pytest.mark.django_db
 def test_find_follows_a_merged_trn():
-    form = forms.FindECTForm({"trn": "7000011", **DOB}, context=context(SchoolFactory()))
+    form = ect_form("find-ect", {"trn": "7000011", **DOB}, context(SchoolFactory()))
 
     assert form.is_valid()
     assert form.facts()["trn"] == "7000012"
@@ -200,7 +206,7 @@ def test_find_knows_an_ect_already_at_the_school_and_one_registered_before():
     school = SchoolFactory()
     ECTAtSchoolPeriodFactory(school=school, teacher=TeacherFactory(trn="1234567"))
 
-    form = forms.FindECTForm({"trn": "1234567", **DOB}, context=context(school))
+    form = ect_form("find-ect", {"trn": "1234567", **DOB}, context(school))
     assert form.is_valid()
     assert form.facts()["already_at_school"] is True
     assert form.facts()["registered_before"] is True
@@ -214,7 +220,7 @@ def test_trs_unavailable_is_a_form_error_and_logs_only_the_trn(monkeypatch, capl
         raise TRSUnavailable("TRS did not answer")
 
     monkeypatch.setattr(FakeTRS, "_find_teacher", unavailable)
-    form = forms.FindECTForm({"trn": "1234567", **DOB}, context=context(SchoolFactory()))
+    form = ect_form("find-ect", {"trn": "1234567", **DOB}, context(SchoolFactory()))
 
     with caplog.at_level(logging.INFO):
         assert errors(form) == {"__all__": ["There is a problem with the teacher record service. Try again later."]}
@@ -225,11 +231,15 @@ def test_trs_unavailable_is_a_form_error_and_logs_only_the_trn(monkeypatch, capl
 @pytest.mark.django_db
 def test_national_insurance_number_lookup():
     answers = {"find-ect": {"data": {}, "facts": {"found": True, "dob_matched": False, "requested_trn": "1234567"}}}
-    matched = forms.ECTNationalInsuranceNumberForm(
-        {"national_insurance_number": "QQ 12 34 56 C"}, context=context(SchoolFactory(), **answers)
+    matched = ect_form(
+        "national-insurance-number",
+        {"national_insurance_number": "QQ 12 34 56 C"},
+        context=context(SchoolFactory(), **answers),
     )
-    unmatched = forms.ECTNationalInsuranceNumberForm(
-        {"national_insurance_number": "AB 12 34 56 C"}, context=context(SchoolFactory(), **answers)
+    unmatched = ect_form(
+        "national-insurance-number",
+        {"national_insurance_number": "AB 12 34 56 C"},
+        context=context(SchoolFactory(), **answers),
     )
 
     assert matched.is_valid()
@@ -264,12 +274,12 @@ def test_national_insurance_number_lookup():
     ],
 )
 def test_review_details_errors(data, expected):
-    assert errors(forms.ReviewECTDetailsForm(data, context=context())) == expected
+    assert errors(ect_form("review-ect-details", data, context())) == expected
 
 
 def test_a_corrected_name_is_a_fact():
-    form = forms.ReviewECTDetailsForm(
-        {"details_correct": "no", "first_name": " Jo ", "last_name": "March "}, context=context()
+    form = ect_form(
+        "review-ect-details", {"details_correct": "no", "first_name": " Jo ", "last_name": "March "}, context=context()
     )
 
     assert form.is_valid()
@@ -291,7 +301,7 @@ def test_a_corrected_name_is_a_fact():
     ],
 )
 def test_email_errors(email, message):
-    form = forms.EmailForm({"email": email}, context=context(**with_find_facts()))
+    form = ect_form("email-address", {"email": email}, context(**with_find_facts()))
 
     assert errors(form)["email"][0] == message
 
@@ -299,8 +309,8 @@ def test_email_errors(email, message):
 @pytest.mark.django_db
 def test_an_email_used_by_a_different_current_ect_is_in_use():
     ECTAtSchoolPeriodFactory(email="taken@example.com")
-    taken = forms.EmailForm({"email": "Taken@example.com"}, context=context(**with_find_facts()))
-    free = forms.EmailForm({"email": "free@example.com"}, context=context(**with_find_facts()))
+    taken = ect_form("email-address", {"email": "Taken@example.com"}, context(**with_find_facts()))
+    free = ect_form("email-address", {"email": "free@example.com"}, context(**with_find_facts()))
 
     assert taken.is_valid()
     assert free.is_valid()
@@ -321,7 +331,7 @@ def contract_periods(db):
 
 def start_date_form(day_or_data, school=None, **facts):
     data = day_or_data if isinstance(day_or_data, dict) else date(day_or_data, "started_on")
-    return forms.StartDateForm(data, context=context(school or SchoolFactory(), **with_find_facts(**facts)))
+    return ect_form("start-date", data, context(school or SchoolFactory(), **with_find_facts(**facts)))
 
 
 @pytest.mark.parametrize(
@@ -378,7 +388,7 @@ def test_a_start_date_not_after_a_finished_previous_period(contract_periods):
 
 def test_an_ect_still_at_another_school_cannot_be_registered_too_far_ahead(contract_periods):
     ECTAtSchoolPeriodFactory(teacher=TeacherFactory(trn="1234567"), started_on=TODAY - datetime.timedelta(days=100))
-    limit = forms.add_months(TODAY, 4) + datetime.timedelta(days=1)
+    limit = add_months(TODAY, 4) + datetime.timedelta(days=1)
 
     assert errors(start_date_form(limit, registered_before=True)) == {
         "started_on": [
@@ -406,13 +416,13 @@ def test_start_date_facts(contract_periods):
 def test_working_pattern_errors(value):
     data = {} if value is None else {"working_pattern": value}
 
-    assert errors(forms.WorkingPatternForm(data, context=context())) == {
+    assert errors(ect_form("working-pattern", data, context())) == {
         "working_pattern": ["Select if the ECT’s working pattern is full or part time"]
     }
 
 
 def test_the_working_pattern_question_names_the_ect():
-    form = forms.WorkingPatternForm(context=context(**with_find_facts()))
+    form = ect_form("working-pattern", None, context(**with_find_facts()))
 
     assert form.fields["working_pattern"].label == "Is Kate Lewis’s working pattern as an ECT full or part time?"
 
@@ -420,8 +430,9 @@ def test_the_working_pattern_question_names_the_ect():
 @pytest.mark.django_db
 def test_use_previous_choices_errors(contract_periods):
     school = SchoolFactory()
-    required = forms.UsePreviousChoicesForm({}, context=context(school))
-    gone = forms.UsePreviousChoicesForm(
+    required = ect_form("use-previous-ect-choices", {}, context(school))
+    gone = ect_form(
+        "use-previous-ect-choices",
         {"use_previous": "yes"},
         context=context(school, **{"start-date": {"data": {}, "facts": {"started_on": TODAY.isoformat()}}}),
     )
@@ -443,11 +454,11 @@ def test_state_school_appropriate_body_errors():
     school = SchoolFactory()
     message = "Select the appropriate body which will be supporting the ECT’s induction"
 
-    assert errors(forms.AppropriateBodyForm({}, context=context(school))) == {"appropriate_body": [message]}
-    assert errors(
-        forms.AppropriateBodyForm({"appropriate_body": str(local_authority.pk)}, context=context(school))
-    ) == {"appropriate_body": [message]}
-    form = forms.AppropriateBodyForm({"appropriate_body": str(hub.pk)}, context=context(school))
+    assert errors(ect_form("appropriate-body", {}, context(school))) == {"appropriate_body": [message]}
+    assert errors(ect_form("appropriate-body", {"appropriate_body": str(local_authority.pk)}, context(school))) == {
+        "appropriate_body": [message]
+    }
+    form = ect_form("appropriate-body", {"appropriate_body": str(hub.pk)}, context(school))
     assert form.is_valid()
     assert form.cleaned_data["appropriate_body"] == hub
     assert "appropriate_body_type" not in form.fields
@@ -460,15 +471,17 @@ def test_independent_school_appropriate_body_errors():
     school = SchoolFactory(independent=True)
     message = "Select the appropriate body which will be supporting the ECT’s induction"
 
-    assert errors(forms.AppropriateBodyForm({}, context=context(school))) == {"appropriate_body_type": [message]}
-    assert errors(
-        forms.AppropriateBodyForm({"appropriate_body_type": "teaching_school_hub"}, context=context(school))
-    ) == {"appropriate_body": [message]}
-    chose_istip = forms.AppropriateBodyForm({"appropriate_body_type": "istip"}, context=context(school))
+    assert errors(ect_form("appropriate-body", {}, context(school))) == {"appropriate_body_type": [message]}
+    assert errors(ect_form("appropriate-body", {"appropriate_body_type": "teaching_school_hub"}, context(school))) == {
+        "appropriate_body": [message]
+    }
+    chose_istip = ect_form("appropriate-body", {"appropriate_body_type": "istip"}, context(school))
     assert chose_istip.is_valid()
     assert chose_istip.cleaned_data["appropriate_body"] == istip
-    chose_hub = forms.AppropriateBodyForm(
-        {"appropriate_body_type": "teaching_school_hub", "appropriate_body": str(hub.pk)}, context=context(school)
+    chose_hub = ect_form(
+        "appropriate-body",
+        {"appropriate_body_type": "teaching_school_hub", "appropriate_body": str(hub.pk)},
+        context=context(school),
     )
     assert chose_hub.is_valid()
     assert chose_hub.cleaned_data["appropriate_body"] == hub
@@ -478,7 +491,7 @@ def test_independent_school_appropriate_body_errors():
 def test_training_programme_errors(value):
     data = {} if value is None else {"training_programme": value}
 
-    assert errors(forms.TrainingProgrammeForm(data, context=context())) == {
+    assert errors(ect_form("training-programme", data, context())) == {
         "training_programme": ["Select either ‘Provider-led’ or ‘School-led’ training"]
     }
 
@@ -490,12 +503,12 @@ def test_lead_provider_offers_those_active_in_the_start_dates_contract_period(co
     answers = {"start-date": {"data": {}, "facts": {"started_on": TODAY.isoformat()}}}
     message = "Select which lead provider will be training the ECT"
 
-    form = forms.LeadProviderForm(context=context(**answers))
+    form = ect_form("lead-provider", None, context(**answers))
     assert [name for _, name in form.fields["lead_provider"].choices] == [active.name]
-    assert errors(forms.LeadProviderForm({}, context=context(**answers))) == {"lead_provider": [message]}
-    assert errors(forms.LeadProviderForm({"lead_provider": str(inactive.pk)}, context=context(**answers))) == {
+    assert errors(ect_form("lead-provider", {}, context(**answers))) == {"lead_provider": [message]}
+    assert errors(ect_form("lead-provider", {"lead_provider": str(inactive.pk)}, context(**answers))) == {
         "lead_provider": [message]
     }
-    chosen = forms.LeadProviderForm({"lead_provider": str(active.pk)}, context=context(**answers))
+    chosen = ect_form("lead-provider", {"lead_provider": str(active.pk)}, context(**answers))
     assert chosen.is_valid()
     assert chosen.cleaned_data["lead_provider"] == active

@@ -1,4 +1,5 @@
-"""The embedded TRS gives the people journeys.md promises to whoever reviews the journeys."""
+"""The embedded TRS gives whoever reviews the journeys the people that docs/journeys/README.md promises ("Test data
+from the embedded TRS")."""
 
 import datetime
 import os

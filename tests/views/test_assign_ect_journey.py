@@ -1,5 +1,5 @@
-"""Assign an ECT to a mentor, from the mentor record (journeys.md §7): the ordering and hints, the error, the mentor
-training step when it applies, the shared confirmation, double submit, tenancy and queries."""
+"""Assign an ECT to a mentor, from the mentor record (docs/journeys/mentors.md): the ordering and hints, the error,
+the mentor training step when it applies, the shared confirmation, double submit, tenancy and queries."""
 
 import re
 

@@ -1,5 +1,5 @@
-"""Assign a mentor to an ECT, from the ECT (journeys.md §3), with the mentor training steps (§5), through the Django
-test client: who is offered, the errors, the training playback and its other lead provider, school-led with no
+"""Assign a mentor to an ECT, from the ECT (docs/journeys/mentors.md), with the mentor training steps, through the
+Django test client: who is offered, the errors, the training playback and its other lead provider, school-led with no
 training question, changing a mentor, the hand-over to registering a new mentor, double submit, tenancy, queries."""
 
 import datetime

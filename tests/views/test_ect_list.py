@@ -1,4 +1,4 @@
-"""The school's ECTs list (journeys.md §1)."""
+"""The school's ECTs list (docs/journeys/README.md, "The lists")."""
 
 import datetime
 

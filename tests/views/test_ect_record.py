@@ -1,4 +1,4 @@
-"""The ECT record page (journeys.md §1)."""
+"""The ECT record page (docs/journeys/register-an-ect.md, "The ECT record")."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext

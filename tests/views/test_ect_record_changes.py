@@ -1,4 +1,5 @@
-"""The ECT record's Change links and their one-page edits: name, email address, working pattern (journeys.md §1)."""
+"""The ECT record's Change links and their one-page edits: name, email address, working pattern
+(docs/journeys/register-an-ect.md, "The ECT record")."""
 
 import re
 

@@ -1,9 +1,17 @@
 """What every journey does, shown with register-an-ECT: the parts that are not routing."""
 
+import datetime
 import uuid
 
+import pytest
+
 from ecf.models import JourneyCompletion
+from ecf.trs import FakeTRS
+from ects.models import ECTAtSchoolPeriod
 from tests.factories import ECTAtSchoolPeriodFactory
+from tests.views.test_register_ect_journey import WRONG_DOB, Journey, date_parts, setting, walk_to_check_answers
+
+__all__ = ["setting"]  # the register-an-ECT journey's contract periods, appropriate bodies and lead providers
 
 
 def start(client) -> str:
@@ -35,3 +43,53 @@ def test_an_unknown_journey_id_asks_to_start_again(school_client):
     html = response.content.decode()
     assert "This page has expired" in html
     assert 'href="/school/register-ect/"' in html
+
+
+@pytest.fixture
+def trs_lookups(monkeypatch) -> list[str]:
+    """The TRNs the fake Teaching Record System is asked about, in order."""
+    asked = []
+    find_teacher = FakeTRS._find_teacher
+
+    def counting(self, *, trn, **kwargs):
+        asked.append(trn)
+        return find_teacher(self, trn=trn, **kwargs)
+
+    monkeypatch.setattr(FakeTRS, "_find_teacher", counting)
+    return asked
+
+
+def test_submitting_asks_the_teaching_record_system_once(school_client, school, setting, trs_lookups):
+    """Every answer is validated again at submit, once: the find step's TRS lookup is not repeated."""
+    journey = Journey(school_client)
+    walk_to_check_answers(journey, setting)
+    trs_lookups.clear()
+
+    response = journey.post("check-answers")
+
+    assert response.status_code == 302
+    assert response.url == journey.confirmation_url
+    assert trs_lookups == ["1234567"]
+    assert ECTAtSchoolPeriod.objects.filter(school=school, teacher__trn="1234567").count() == 1
+
+
+def test_submitting_the_national_insurance_route_asks_the_teaching_record_system_once_for_each_lookup(
+    school_client, setting, trs_lookups
+):
+    """The find step (date of birth not matched) and the National Insurance number step each ask once."""
+    journey = Journey(school_client)
+    assert journey.step_after("what-you-will-need") == "find-ect"
+    assert journey.step_after("find-ect", {"trn": "1234567", **WRONG_DOB}) == "national-insurance-number"
+    assert journey.step_after("national-insurance-number", {"national_insurance_number": "QQ123456C"}) == (
+        "review-ect-details"
+    )
+    assert journey.step_after("review-ect-details", {"details_correct": "yes"}) == "email-address"
+    assert journey.step_after("email-address", {"email": "ect@example.com"}) == "start-date"
+    assert journey.step_after("start-date", date_parts(datetime.date.today())) == "working-pattern"
+    assert journey.step_after("working-pattern", {"working_pattern": "full_time"}) == "appropriate-body"
+    assert journey.step_after("appropriate-body", {"appropriate_body": setting["hub"].pk}) == "training-programme"
+    assert journey.step_after("training-programme", {"training_programme": "school_led"}) == "check-answers"
+    trs_lookups.clear()
+
+    assert journey.post("check-answers").status_code == 302
+    assert trs_lookups == ["1234567", "1234567"]

@@ -1,4 +1,4 @@
-"""The school's mentors list (journeys.md §1)."""
+"""The school's mentors list (docs/journeys/README.md, "The lists")."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext

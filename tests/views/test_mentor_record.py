@@ -1,4 +1,4 @@
-"""The mentor record page (journeys.md §6)."""
+"""The mentor record page (docs/journeys/mentors.md, "The mentor record")."""
 
 import datetime
 import re
@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ecf.models import Declaration
-from mentors.registration import ects_offered_for
+from mentors.queries import ects_offered_for
 from tests.factories import (
     DeclarationFactory,
     ECTAtSchoolPeriodFactory,

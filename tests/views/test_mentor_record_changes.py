@@ -1,5 +1,5 @@
-"""The mentor record's Change pages (journeys.md §6): name, email address, the teaching details through the
-register-a-mentor journey's questions, and the additional details."""
+"""The mentor record's Change pages (docs/journeys/mentors.md, "The mentor record"): name, email address, the
+teaching details through the register-a-mentor journey's questions, and the additional details."""
 
 import re
 

@@ -1,4 +1,4 @@
-"""Register an ECT through the Django test client (journeys.md §2, rect.md §2a): every path a school user
+"""Register an ECT through the Django test client (docs/journeys/register-an-ect.md): every path a school user
 can take, the dead ends, change links, back links, guards, double submit, two tabs, query counts."""
 
 import datetime

@@ -1,4 +1,4 @@
-"""Register a new mentor for an ECT through the Django test client (journeys.md §4 and §5, rect.md §2b): both
+"""Register a new mentor for an ECT through the Django test client (docs/journeys/mentors.md): both
 phases end to end, every dead end, the National Insurance number fallback, the corrected name, the email in use,
 every Change link, mentor training or none, assigning an already registered mentor, a mentor of another school,
 double submit, the email to the mentor and query counts."""
