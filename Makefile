@@ -51,9 +51,10 @@ test: install chromium ## Run the whole test suite (browser tests included)
 test-db: install ## Run only the database tests (constraints and concurrency)
 	$(BIN)/pytest tests/db
 
-lint: install ## ruff (lint and format check), Django's system checks, missing migrations
+lint: install ## ruff (lint and format check), the import layers (lint-imports), Django's system checks, missing migrations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
