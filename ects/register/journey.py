@@ -9,6 +9,7 @@ The shape of every journey, and the one to copy:
 3. What each step's form is given (`form_kwargs`) and each page shows (`page_context`), read from the answers.
 4. `complete`: every answer has just been validated again (`Submission.cleaned`); call the one service.
 5. The confirmation, loaded through the school; and the declaration that ties it together.
+6. Its URLs: `journey_urls(REGISTER_ECT, access=school_user_required)` in ects/urls.py.
 
 The find-a-teacher steps (find, National Insurance number, not found, "Check ECT details", email) come from
 `ecf.teachers.find`: this journey declares only its differences.
