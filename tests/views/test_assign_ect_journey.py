@@ -15,42 +15,15 @@ from tests.factories import (
     SchoolFactory,
     TrainingPeriodFactory,
 )
-from tests.views.test_assign_mentor_journey import (
-    LAST_YEAR,
-    a_mentor,
-    an_ect,
-    back_link,
-    count_queries,
-    h1,
-    html,
-    make_setting,
-    teacher,
-    text,
-    title,
-)
+from tests.views.assign_mentor.steps import LAST_YEAR, a_mentor, an_ect, count_queries, make_setting, teacher
+from tests.views.journey_client import JourneyClient, back_link, h1, html, text, title
 
 
-class Journey:
+class Journey(JourneyClient):
     """A school user assigning an ECT to one mentor, in one browser tab."""
 
     def __init__(self, client, mentor):
-        self.client = client
-        response = client.get(reverse("mentors:assign-ect-start", kwargs={"mentor_id": mentor.pk}))
-        assert response.status_code == 302, response.status_code
-        self.base = response.url.rsplit("/", 1)[0]
-
-    def url(self, step):
-        return f"{self.base}/{step}"
-
-    def get(self, step):
-        return self.client.get(self.url(step))
-
-    def post(self, step, data=None):
-        return self.client.post(self.url(step), data or {})
-
-    @property
-    def confirmation_url(self):
-        return f"{self.base}/confirmation"
+        super().__init__(client, reverse("mentors:assign-ect-start", kwargs={"mentor_id": mentor.pk}))
 
 
 @pytest.fixture

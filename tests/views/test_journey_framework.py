@@ -9,7 +9,9 @@ from ecf.models import JourneyCompletion
 from ecf.trs import FakeTRS
 from ects.models import ECTAtSchoolPeriod
 from tests.factories import ECTAtSchoolPeriodFactory
-from tests.views.test_register_ect_journey import WRONG_DOB, Journey, date_parts, setting, walk_to_check_answers
+from tests.views.journey_client import WRONG_DOB
+from tests.views.register_ect.conftest import setting
+from tests.views.register_ect.steps import Journey, date_parts, walk_to_check_answers
 
 __all__ = ["setting"]  # the register-an-ECT journey's contract periods, appropriate bodies and lead providers
 
