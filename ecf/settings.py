@@ -4,7 +4,6 @@ Every setting comes from the environment (see README.md, "Configuration"). Local
 for a developer's machine; DJANGO_ENV=production refuses anything unsafe.
 """
 
-import warnings
 from pathlib import Path
 
 import environ
@@ -118,7 +117,6 @@ if env.str("DATABASE_URL", default=""):
 elif PRODUCTION:
     raise ImproperlyConfigured("DATABASE_URL must be set in production.")
 else:
-    warnings.filterwarnings("ignore", module="platformdirs")
     from ecf.embedded_postgres import database_url
 
     DATABASES = {"default": env.db_url_config(database_url(BASE_DIR / ".local" / "pgdata"))}

@@ -1,4 +1,4 @@
-"""The local database survives any interruption (ecf/embedded_postgres.py, ADR 3).
+"""The local database survives any interruption (ecf/embedded_postgres/, ADR 3).
 
 Each test runs real processes that use the embedded server the way runserver, pytest and manage.py
 do, against a data directory of its own (never the checkout's `.local`): a user process calls
@@ -6,10 +6,8 @@ do, against a data directory of its own (never the checkout's `.local`): a user 
 prints every row, once more each time it reads a line on standard input, and exits at end of input.
 Tests end users and servers with real signals, then check what a developer relies on: the next start
 works, every committed row is still there, and no PostgreSQL (or supervisor) is left running once the
-last user has gone.
-
-No sleeping for timing: each wait is for a process to print, exit or appear, polled up to a deadline
-that only a broken implementation reaches.
+last user has gone. No sleeping for timing: each wait is for a process to print, exit or appear, polled
+up to a deadline that only a broken implementation reaches.
 """
 
 import contextlib
@@ -106,7 +104,7 @@ def server_processes(data_dir: Path) -> list[psutil.Process]:
             if name == "postgres":
                 mine = process.cwd() == str(data_dir) or str(data_dir) in cmdline
             else:
-                mine = "ecf.embedded_postgres" in cmdline and str(data_dir) in cmdline
+                mine = "ecf.embedded_postgres.supervisor" in cmdline and str(data_dir) in cmdline
         except psutil.Error:  # exited meanwhile, or a zombie
             continue
         if mine:
