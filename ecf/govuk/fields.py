@@ -106,10 +106,17 @@ class DateField(GovUKFieldMixin, forms.MultiValueField):
     def compress(self, data_list):  # pragma: no cover - clean() is overridden and never calls it
         raise NotImplementedError
 
+    # No part of a date needs more: a longer one is "not a date" whatever else was typed, and only it is
+    # highlighted (it is what the user got wrong, not the parts they have not filled in yet).
+    MAX_PART_LENGTH = 20
+
     def clean(self, value):
         value = value if isinstance(value, list | tuple) else ["", "", ""]
         day, month, year = (str(part if part is not None else "").strip() for part in value[:3])
         entered = {"day": day, "month": month, "year": year}
+        too_long = tuple(part for part, text in entered.items() if len(text) > self.MAX_PART_LENGTH)
+        if too_long:
+            raise ValidationError(self.error_messages["invalid"], code="invalid", params={"parts": too_long})
         if not any(entered.values()):
             if self.required:
                 raise ValidationError(self.error_messages["required"], code="required")

@@ -70,6 +70,9 @@ def test_date_input_highlights_only_the_wrong_month():
         ("12", "", "1998", {"month"}, "Date of birth must include a month"),
         ("", "3", "", {"day", "year"}, "Date of birth must include a day and year"),
         ("", "", "", {"day", "month", "year"}, "Enter a date of birth"),
+        # An absurdly long part is what is wrong, whatever else was typed or not typed yet.
+        ("1" * 25, "", "", {"day"}, "Enter the date of birth in the correct format, for example 12 03 1998"),
+        ("1" * 25, "ab", "19999", {"day"}, "Enter the date of birth in the correct format, for example 12 03 1998"),
     ],
 )
 def test_date_errors_name_the_parts_in_error(day, month, year, wrong, message):
