@@ -133,7 +133,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "sign-in"
-LOGIN_REDIRECT_URL = "schools:home"
+LOGIN_REDIRECT_URL = "schools:enter"
 
 # Sessions live in PostgreSQL so web processes stay stateless. A school user is signed out after
 # two hours without a request.

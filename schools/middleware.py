@@ -4,18 +4,13 @@ CURRENT_SCHOOL_SESSION_KEY = "current_school_id"
 
 
 def current_school(request):
-    """The school the signed-in user is acting for, or None. Only ever one of the user's own schools: the one
-    they chose (schools:choose), or their only school, which needs no choosing."""
+    """The school the signed-in user is acting for, or None. Only ever one of the user's own schools."""
     if not request.user.is_authenticated:
         return None
     school_id = request.session.get(CURRENT_SCHOOL_SESSION_KEY)
-    if school_id is not None:
-        return request.user.schools.filter(pk=school_id).first()
-    schools = list(request.user.schools.all()[:2])
-    if len(schools) != 1:
+    if school_id is None:
         return None
-    request.session[CURRENT_SCHOOL_SESSION_KEY] = schools[0].pk
-    return schools[0]
+    return request.user.schools.filter(pk=school_id).first()
 
 
 class CurrentSchoolMiddleware:

@@ -6,5 +6,6 @@ app_name = "schools"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("enter", views.enter, name="enter"),
     path("choose", views.choose_school, name="choose"),
 ]

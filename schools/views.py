@@ -13,6 +13,18 @@ def home(request):
 
 
 @login_required
+@require_http_methods(["GET"])
+def enter(request):
+    """Where sign-in lands (settings.LOGIN_REDIRECT_URL): a user of one school acts for it at once, a user of
+    several chooses which first."""
+    schools = list(request.user.schools.all()[:2])
+    if len(schools) == 1:
+        request.session[CURRENT_SCHOOL_SESSION_KEY] = schools[0].pk
+        return redirect("schools:home")
+    return redirect("schools:choose")
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def choose_school(request):
     form = ChooseSchoolForm(request.POST if request.method == "POST" else None, user=request.user)

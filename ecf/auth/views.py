@@ -30,7 +30,7 @@ def sign_in_as_persona(request, user_id: int):
     )
     # login() rotates the session key, so a session id planted before sign-in is worthless after it.
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    # The school pages take it from here: a user of one school acts for it, one of several chooses first.
+    # Entering the school is the school pages' business (schools:enter): one school, or a choice of several.
     return redirect(settings.LOGIN_REDIRECT_URL)
 
 

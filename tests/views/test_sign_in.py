@@ -106,3 +106,15 @@ def test_two_hours_without_a_request_signs_the_user_out(school_client, monkeypat
     monkeypatch.setattr(time, "time", lambda: two_hours_and_a_minute_later)
 
     assert school_client.get("/school/home/ects").status_code == 302
+
+
+def test_a_user_signed_in_without_persona_sign_in_chooses_their_school_first(client, school):
+    """Entering a school is sign-in's last step: a user signed in another way (say, the admin's login page) has
+    not entered one, and school pages ask them which, even when they have only one."""
+    client.force_login(SchoolUserFactory(schools=[school]))
+
+    response = client.get("/school/home/ects")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/school/choose"
+    assert CURRENT_SCHOOL_SESSION_KEY not in client.session
