@@ -7,6 +7,11 @@ A browser test asks for `page` (or `context`) and gets the accessibility checks 
   (a link, a form, `page.goto`), and at the end of the test for the last one. Error states are pages
   like any other, so they are checked too. Call `check_accessibility(page)` to check the current
   page at a point of your choosing; a page is never checked twice.
+- axe-core runs once per distinct page state in a test run (in each pytest-xdist worker): a page state met
+  again, in this test or another, reuses the findings of its first check. Two page states are the same when
+  their HTML is the same bar per-run noise (CSRF tokens, journey UUIDs, and the database ids in URLs and in
+  id, name and value attributes, numbered by first appearance so equal ones stay equal), and so are their URL,
+  their form controls' values and checked states, their viewport and whether JavaScript ran.
 - any violation fails the test with a report naming the page, the rule, its impact, its help text
   and the selectors of the failing elements.
 - `@pytest.mark.no_axe("why")` opts a test out, for pages that are not our GOV.UK UI (the Django admin).
@@ -15,6 +20,8 @@ A browser test asks for `page` (or `context`) and gets the accessibility checks 
 """
 
 import functools
+import hashlib
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -71,6 +78,52 @@ async ([tags, exceptions]) => {
   return violations;
 }
 """
+
+
+# What axe-core found in each distinct page state this test process has checked, by page_state_key.
+AXE_VERDICTS: dict[str, list] = {}
+
+# Per-run noise, which says nothing about a page's accessibility: the CSRF token, journey UUIDs, and
+# database ids, which depend on which tests ran before. Ids are digits in URLs and in the attributes that
+# name or refer to elements or carry a choice's value; axe-core reads none of them as numbers.
+CSRF_TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*')
+UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+UUID_OR_NUMBER = re.compile(rf"{UUID}|\d+")
+NOISE = re.compile(
+    rf"(?P<attribute>\b(?:href|action|formaction|id|for|name|value|aria-controls|aria-describedby"
+    rf'|aria-labelledby)="[^"]*")|(?P<uuid>{UUID})'
+)
+
+# The document as axe-core sees it: its HTML, what the user has typed or chosen (not in the HTML), its viewport.
+PAGE_STATE = """
+() => [
+  document.doctype ? document.doctype.name : "",
+  document.documentElement.outerHTML,
+  Array.from(document.querySelectorAll("input, textarea, option"), (control) =>
+    control.tagName === "OPTION" ? control.selected
+      : ["checkbox", "radio"].includes(control.type) ? control.checked
+      : ["hidden", "submit", "button", "image", "reset"].includes(control.type) ? null
+      : control.value),
+  [window.innerWidth, window.innerHeight],
+]
+"""
+
+
+def page_state_key(mode: str, url: str, html: str, *rest) -> str:
+    """A digest of a page state, with the per-run noise replaced by placeholders numbered by first appearance."""
+    placeholders: dict[str, str] = {}
+
+    def placeholder(match: re.Match) -> str:
+        return placeholders.setdefault(match.group(0), f"<{len(placeholders)}>")
+
+    def denoise(match: re.Match) -> str:
+        if match.group("uuid"):
+            return placeholder(match)
+        return UUID_OR_NUMBER.sub(placeholder, match.group("attribute"))
+
+    url = UUID_OR_NUMBER.sub(placeholder, url)
+    html = NOISE.sub(denoise, CSRF_TOKEN.sub(r"\1", html))
+    return hashlib.sha256(json.dumps([mode, url, html, *rest]).encode()).hexdigest()
 
 
 @dataclass
@@ -185,7 +238,7 @@ class AccessibilityWatch:
         try:
             page.wait_for_load_state("load")
             url = page.url
-            violations = run_checks(page) if self.javascript_enabled else self._check_snapshot(page)
+            violations = self._check_page(page) if self.javascript_enabled else self._check_snapshot(page)
         except Error as error:
             violations = [{"id": "axe-could-not-run", "impact": "", "help": str(error).splitlines()[0], "nodes": []}]
         finally:
@@ -194,13 +247,26 @@ class AccessibilityWatch:
         if violations:
             self.findings.append(PageFinding(url, violations))
 
+    def _check_page(self, page: Page) -> list:
+        doctype, html, controls, viewport = page.evaluate(PAGE_STATE)
+        key = page_state_key("javascript", page.url, html, doctype, controls, viewport)
+        if key not in AXE_VERDICTS:
+            AXE_VERDICTS[key] = run_checks(page)
+        return AXE_VERDICTS[key]
+
     def _check_snapshot(self, page: Page) -> list:
         """axe needs JavaScript: check the page's HTML as it stands, in a tab that runs no script of the page's."""
         html = re.sub(r"<script\b.*?</script>", "", page.content(), flags=re.DOTALL | re.IGNORECASE)
+        key = page_state_key("snapshot", page.url, html)
+        if key not in AXE_VERDICTS:
+            AXE_VERDICTS[key] = self._check_html(page.url, html)
+        return AXE_VERDICTS[key]
+
+    def _check_html(self, url: str, html: str) -> list:
         snapshot = self.snapshot_context().new_page()
         try:
-            snapshot.route(page.url, lambda route: route.fulfill(body=html, content_type="text/html; charset=utf-8"))
-            snapshot.goto(page.url)
+            snapshot.route(url, lambda route: route.fulfill(body=html, content_type="text/html; charset=utf-8"))
+            snapshot.goto(url)
             return run_checks(snapshot)
         finally:
             snapshot.close()
