@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# pytest-xdist workers for `make test`: one per CPU; each has its own test database, live server and Chromium.
+TEST_WORKERS ?= logical
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
@@ -45,8 +47,8 @@ chromium: ## Install Debian's Chromium for the browser tests, if it is missing
 		echo "The browser tests need Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium'." >&2; exit 1; \
 	fi
 
-test: install chromium ## Run the whole test suite (browser tests included)
-	$(BIN)/pytest
+test: install chromium ## Run the whole test suite (browser tests included), in parallel
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
 
 test-db: install ## Run only the database tests (constraints and concurrency)
 	$(BIN)/pytest tests/db

@@ -10,6 +10,21 @@ from schools.middleware import CURRENT_SCHOOL_SESSION_KEY
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Test connections commit without waiting for the WAL to reach the disk (`synchronous_commit=off`).
+
+    Browser and database tests are transactional: every request, factory save and flush commits, about 190
+    times a browser test, each waiting ~2 ms for an fsync otherwise. What other sessions see, locks and
+    constraints are unchanged; only a crash of the server could lose the last commits of a throwaway database.
+    Keeps pytest-django's per-xdist-worker database names (the fixture this one replaces asks for them too).
+    """
+    from django.conf import settings
+
+    options = settings.DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = f"{options.get('options', '')} -c synchronous_commit=off".strip()
+
+
 @pytest.fixture
 def school(db):
     from tests.factories import SchoolFactory

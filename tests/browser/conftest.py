@@ -7,6 +7,11 @@ A browser test asks for `page` (or `context`) and gets the accessibility checks 
   (a link, a form, `page.goto`), and at the end of the test for the last one. Error states are pages
   like any other, so they are checked too. Call `check_accessibility(page)` to check the current
   page at a point of your choosing; a page is never checked twice.
+- axe-core runs once per distinct page state in a test run (in each pytest-xdist worker): a page state met
+  again, in this test or another, reuses the findings of its first check. Two page states are the same when
+  their HTML is the same bar per-run noise (CSRF tokens, journey UUIDs, and the database ids in URLs and in
+  id, name and value attributes, numbered by first appearance so equal ones stay equal), and so are their URL,
+  their form controls' values and checked states, their viewport and whether JavaScript ran.
 - any violation fails the test with a report naming the page, the rule, its impact, its help text
   and the selectors of the failing elements.
 - `@pytest.mark.no_axe("why")` opts a test out, for pages that are not our GOV.UK UI (the Django admin).
@@ -15,6 +20,8 @@ A browser test asks for `page` (or `context`) and gets the accessibility checks 
 """
 
 import functools
+import hashlib
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -71,6 +78,52 @@ async ([tags, exceptions]) => {
   return violations;
 }
 """
+
+
+# What axe-core found in each distinct page state this test process has checked, by page_state_key.
+AXE_VERDICTS: dict[str, list] = {}
+
+# Per-run noise, which says nothing about a page's accessibility: the CSRF token, journey UUIDs, and
+# database ids, which depend on which tests ran before. Ids are digits in URLs and in the attributes that
+# name or refer to elements or carry a choice's value; axe-core reads none of them as numbers.
+CSRF_TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*')
+UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+UUID_OR_NUMBER = re.compile(rf"{UUID}|\d+")
+NOISE = re.compile(
+    rf"(?P<attribute>\b(?:href|action|formaction|id|for|name|value|aria-controls|aria-describedby"
+    rf'|aria-labelledby)="[^"]*")|(?P<uuid>{UUID})'
+)
+
+# The document as axe-core sees it: its HTML, what the user has typed or chosen (not in the HTML), its viewport.
+PAGE_STATE = """
+() => [
+  document.doctype ? document.doctype.name : "",
+  document.documentElement.outerHTML,
+  Array.from(document.querySelectorAll("input, textarea, option"), (control) =>
+    control.tagName === "OPTION" ? control.selected
+      : ["checkbox", "radio"].includes(control.type) ? control.checked
+      : ["hidden", "submit", "button", "image", "reset"].includes(control.type) ? null
+      : control.value),
+  [window.innerWidth, window.innerHeight],
+]
+"""
+
+
+def page_state_key(mode: str, url: str, html: str, *rest) -> str:
+    """A digest of a page state, with the per-run noise replaced by placeholders numbered by first appearance."""
+    placeholders: dict[str, str] = {}
+
+    def placeholder(match: re.Match) -> str:
+        return placeholders.setdefault(match.group(0), f"<{len(placeholders)}>")
+
+    def denoise(match: re.Match) -> str:
+        if match.group("uuid"):
+            return placeholder(match)
+        return UUID_OR_NUMBER.sub(placeholder, match.group("attribute"))
+
+    url = UUID_OR_NUMBER.sub(placeholder, url)
+    html = NOISE.sub(denoise, CSRF_TOKEN.sub(r"\1", html))
+    return hashlib.sha256(json.dumps([mode, url, html, *rest]).encode()).hexdigest()
 
 
 @dataclass
@@ -135,7 +188,7 @@ class AccessibilityWatch:
     """Which documents the test's pages show, which of them have been checked, and what was found."""
 
     javascript_enabled: bool = True
-    snapshot_context: Callable[[], BrowserContext] | None = None
+    snapshot_page: Callable[[], Page] | None = None
     findings: list[PageFinding] = field(default_factory=list)
     checked_urls: list[str] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
@@ -185,7 +238,7 @@ class AccessibilityWatch:
         try:
             page.wait_for_load_state("load")
             url = page.url
-            violations = run_checks(page) if self.javascript_enabled else self._check_snapshot(page)
+            violations = self._check_page(page) if self.javascript_enabled else self._check_snapshot(page)
         except Error as error:
             violations = [{"id": "axe-could-not-run", "impact": "", "help": str(error).splitlines()[0], "nodes": []}]
         finally:
@@ -194,16 +247,31 @@ class AccessibilityWatch:
         if violations:
             self.findings.append(PageFinding(url, violations))
 
+    def _check_page(self, page: Page) -> list:
+        doctype, html, controls, viewport = page.evaluate(PAGE_STATE)
+        key = page_state_key("javascript", page.url, html, doctype, controls, viewport)
+        if key not in AXE_VERDICTS:
+            AXE_VERDICTS[key] = run_checks(page)
+        return AXE_VERDICTS[key]
+
     def _check_snapshot(self, page: Page) -> list:
         """axe needs JavaScript: check the page's HTML as it stands, in a tab that runs no script of the page's."""
         html = re.sub(r"<script\b.*?</script>", "", page.content(), flags=re.DOTALL | re.IGNORECASE)
-        snapshot = self.snapshot_context().new_page()
+        key = page_state_key("snapshot", page.url, html)
+        if key not in AXE_VERDICTS:
+            AXE_VERDICTS[key] = self._check_html(page.url, html)
+        return AXE_VERDICTS[key]
+
+    def _check_html(self, url: str, html: str) -> list:
+        snapshot = self.snapshot_page()
+        if urldefrag(snapshot.url).url == urldefrag(url).url:
+            snapshot.goto("about:blank")  # so that going to `url` loads a new document
+        snapshot.route(url, lambda route: route.fulfill(body=html, content_type="text/html; charset=utf-8"))
         try:
-            snapshot.route(page.url, lambda route: route.fulfill(body=html, content_type="text/html; charset=utf-8"))
-            snapshot.goto(page.url)
+            snapshot.goto(url)
             return run_checks(snapshot)
         finally:
-            snapshot.close()
+            snapshot.unroute(url)
 
     def report(self) -> str:
         lines = [f"axe-core found accessibility violations on {len(self.findings)} page(s):"]
@@ -323,16 +391,23 @@ def context(new_context, request, live_server, monkeypatch, browser, browser_con
     context_args = request.node.get_closest_marker("browser_context_args")
     snapshot_contexts = []
 
-    def snapshot_context():
+    def snapshot_page():
+        """One tab, opened when first needed, that shows each snapshot in turn."""
         if not snapshot_contexts:
             snapshot_contexts.append(browser.new_context(**browser_context_args))
-        return snapshot_contexts[0]
+            snapshot_contexts[0].add_init_script(AXE_SOURCE)
+            snapshot_contexts[0].new_page()
+        return snapshot_contexts[0].pages[0]
 
     watch = AccessibilityWatch(
         javascript_enabled=(context_args.kwargs if context_args else {}).get("java_script_enabled", True),
-        snapshot_context=snapshot_context,
+        snapshot_page=snapshot_page,
     )
     watch.watch_context(context, monkeypatch)
+    # axe-core is loaded into every document of the context as it starts (no element added, and the site's
+    # CSP does not apply to init scripts): a few milliseconds a document, where evaluating its 650 kB source
+    # in each document to check took 70-130 ms. run_checks still loads it into a document that lacks it.
+    context.add_init_script(AXE_SOURCE)
     context._accessibility_watch = watch
     request.node._accessibility_watch = watch
     yield context
