@@ -12,6 +12,30 @@ from ecf.admin.base import (
 from ects.models import ECTAtSchoolPeriod
 from mentors.models import MentorAtSchoolPeriod, MentorshipPeriod
 
+
+class AtSchoolPeriodAdmin(PeriodAdmin):
+    """What the ECT and mentor periods' admin share: search by teacher, TRN, school, URN or email; TRN and URN."""
+
+    search_fields = [
+        "=teacher__trn",
+        "teacher__trs_first_name",
+        "teacher__trs_last_name",
+        "teacher__corrected_name",
+        "school__name",
+        "=school__urn",
+        "email",
+    ]
+    readonly_fields = ["created_at", "updated_at"]
+
+    @admin.display(description="TRN", ordering="teacher__trn")
+    def trn(self, obj):
+        return obj.teacher.trn
+
+    @admin.display(description="URN", ordering="school__urn")
+    def urn(self, obj):
+        return obj.school.urn
+
+
 # ---------------------------------------------------------------------------------------------------
 # ECTs
 
@@ -32,7 +56,7 @@ class ECTTrainingPeriodInline(TrainingPeriodInline):
 
 
 @admin.register(ECTAtSchoolPeriod)
-class ECTAtSchoolPeriodAdmin(PeriodAdmin):
+class ECTAtSchoolPeriodAdmin(AtSchoolPeriodAdmin):
     list_display = [
         "teacher",
         "trn",
@@ -52,26 +76,8 @@ class ECTAtSchoolPeriodAdmin(PeriodAdmin):
         "appropriate_body__body_type",
     ]
     list_select_related = ["teacher", "school", "appropriate_body"]
-    search_fields = [
-        "=teacher__trn",
-        "teacher__trs_first_name",
-        "teacher__trs_last_name",
-        "teacher__corrected_name",
-        "school__name",
-        "=school__urn",
-        "email",
-    ]
     autocomplete_fields = ["teacher", "school", "appropriate_body"]
-    readonly_fields = ["created_at", "updated_at"]
     inlines = [MentorshipInline, ECTTrainingPeriodInline]
-
-    @admin.display(description="TRN", ordering="teacher__trn")
-    def trn(self, obj):
-        return obj.teacher.trn
-
-    @admin.display(description="URN", ordering="school__urn")
-    def urn(self, obj):
-        return obj.school.urn
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -125,7 +131,7 @@ class MentorTrainingCompletedFilter(admin.SimpleListFilter):
 
 
 @admin.register(MentorAtSchoolPeriod)
-class MentorAtSchoolPeriodAdmin(PeriodAdmin):
+class MentorAtSchoolPeriodAdmin(AtSchoolPeriodAdmin):
     list_display = ["teacher", "trn", "school", "urn", "started_on", "finished_on", "training_completed_on"]
     list_filter = [
         OngoingFilter,
@@ -135,26 +141,8 @@ class MentorAtSchoolPeriodAdmin(PeriodAdmin):
         "school__phase",
     ]
     list_select_related = ["teacher", "school"]
-    search_fields = [
-        "=teacher__trn",
-        "teacher__trs_first_name",
-        "teacher__trs_last_name",
-        "teacher__corrected_name",
-        "school__name",
-        "=school__urn",
-        "email",
-    ]
     autocomplete_fields = ["teacher", "school"]
-    readonly_fields = ["created_at", "updated_at"]
     inlines = [MenteeInline, MentorTrainingPeriodInline]
-
-    @admin.display(description="TRN", ordering="teacher__trn")
-    def trn(self, obj):
-        return obj.teacher.trn
-
-    @admin.display(description="URN", ordering="school__urn")
-    def urn(self, obj):
-        return obj.school.urn
 
     @admin.display(description="mentor training completed", ordering="teacher__mentor_training_completed_on")
     def training_completed_on(self, obj):
