@@ -28,7 +28,6 @@ urlpatterns = [
     path("mentors/<int:mentor_id>/assign-ect", assign.assign_ect_start, name="assign-ect-start"),
     *journey_urls(ASSIGN_MENTOR, access=school_user_required, start_view=assign.assign_mentor_without_an_ect),
     *journey_urls(ASSIGN_ECT, access=school_user_required, start_view=assign.assign_ect_without_a_mentor),
-    # Before the journey's own URLs, whose <step> would otherwise take "no-trn".
-    path("register-mentor/<uuid:journey_id>/no-trn", register.no_trn, name="register-mentor-no-trn"),
+    path("register-mentor/no-trn", register.no_trn, name="register-mentor-no-trn"),
     *journey_urls(REGISTER_MENTOR, access=school_user_required),
 ]

@@ -104,6 +104,12 @@ class Step:
     redirect: instead of a page, send the user to the URL it returns (e.g. another journey's start).
     kept_facts: facts that keep the value first worked out when every answer is validated again at
         submit (say, whether a question was offered: a later change elsewhere must not offer it now).
+    refresh: for a step whose typed data is forgotten once it has served (see `forgets`): at submit, instead
+        of validating the stored answer again, (context) -> its facts worked out afresh from its facts so far
+        (say, asking TRS again about the teacher it identified). Raises DomainError when it cannot.
+    forgets: {earlier step: field names}: answering this step drops what was typed in those fields of those
+        steps (say, a date of birth once the teacher it found is confirmed), so it is stored no longer than
+        needed.
     """
 
     name: str
@@ -115,6 +121,8 @@ class Step:
     template: str | None = None
     redirect: Callable[[JourneyContext], str] | None = None
     kept_facts: tuple[str, ...] = ()
+    refresh: Callable[[JourneyContext], dict] | None = None
+    forgets: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def dead_end(self) -> bool:
@@ -231,10 +239,19 @@ class Journey:
         return Answers({**answers.as_dict(), SEED: {"data": {}, "facts": facts}})
 
     def answer(self, answers: Answers, name: str, *, data: dict[str, list[str]], facts: dict) -> Answers:
-        """Record a step's answer and drop answers that are no longer on the path."""
-        updated = Answers({**answers.as_dict(), name: {"data": data, "facts": facts}})
-        on_path = set(self.path(updated)) | {SEED}
-        return Answers({step: value for step, value in updated.as_dict().items() if step in on_path})
+        """Record a step's answer, drop what it `forgets` of earlier steps, and drop answers that are no longer
+        on the path."""
+        updated = {**answers.as_dict(), name: {"data": data, "facts": facts}}
+        for earlier, field_names in self._by_name[name].forgets.items():
+            if earlier in updated:
+                kept = {
+                    key: values
+                    for key, values in updated[earlier]["data"].items()
+                    if key.split("-")[0] not in field_names
+                }
+                updated[earlier] = {**updated[earlier], "data": kept}
+        on_path = set(self.path(Answers(updated))) | {SEED}
+        return Answers({step: value for step, value in updated.items() if step in on_path})
 
     def read_up_to(self, answers: Answers, name: str) -> Answers:
         """The answers with every information page before `name` answered, as if Continue had been pressed.
@@ -269,13 +286,18 @@ class Journey:
 
         Each form sees the answers as validated so far (so fresh facts, say what TRS answers now, are what the
         later steps and the routing read), and `context.submitting` is True. Runs each form once: this is the
-        only validation at submit, and what `complete` gets is its result.
+        only validation at submit, and what `complete` gets is its result. A step with `refresh` has its facts
+        worked out again instead. Raises DomainError when a refresh cannot be done.
         """
         answers, cleaned, invalid, done = context.answers, {}, [], set()
         while pending := [name for name in self.path(answers) if name in answers and name not in done]:
             name = pending[0]
             done.add(name)
             step = self._by_name[name]
+            if step.refresh is not None:
+                facts = step.refresh(replace(context, answers=answers, submitting=True))
+                answers = self.answer(answers, name, data=answers[name]["data"], facts=facts)
+                continue
             if step.form_class is None:
                 continue
             form = step.build_form(replace(context, answers=answers, submitting=True), answers.data(name))

@@ -20,12 +20,12 @@ MAX_JOURNEYS_PER_SESSION = 10
 
 @dataclass
 class JourneyState:
-    journey_id: uuid.UUID
+    journey_id: uuid.UUID | None  # None for a journey's first page, shown before the journey exists
     journey_name: str
     school_id: int
     answers: Answers
     invalid_steps: list[str] = field(default_factory=list)  # stored answers check your answers found invalid
-    completed: bool = False
+    completed: bool = False  # then `answers` is empty: a completed journey keeps nothing a user typed
 
     def to_session(self) -> dict:
         return {
@@ -36,12 +36,6 @@ class JourneyState:
             "completed": self.completed,
             "touched_at": time.time(),
         }
-
-
-def start(request, journey_name: str, answers: Answers) -> JourneyState:
-    state = JourneyState(uuid.uuid4(), journey_name, request.school.pk, answers)
-    save(request, state)
-    return state
 
 
 def load(request, journey_name: str, journey_id: uuid.UUID) -> JourneyState | None:

@@ -1,11 +1,17 @@
 """The views every journey shares: start, step (GET and POST), submit, confirmation, and "This page has expired".
 
 An app adds a journey's URLs to its urls.py with `journey_urls(JOURNEY, access=...)`.
+
+A journey exists only once its first page is answered. Its start URL redirects to that page at
+`/<journey>/new/<step>` (the seeds, like `?ect=`, travel in the query string), which a GET shows without
+storing anything; the POST that answers it creates the journey's state, under a new id in the URL. So no link
+on another site can create journeys in a user's session (and push their own in-progress journeys out).
 """
 
 from __future__ import annotations
 
 import uuid
+from urllib.parse import urlencode
 
 from django.db import IntegrityError, transaction
 from django.http import Http404
@@ -25,7 +31,8 @@ QUESTION_TEMPLATE = "journeys/question.html"
 
 
 def journey_urls(journey: Journey, *, access, start_view=None) -> list:
-    """/<journey>/ starts a journey; /<journey>/<id>/<step> are its pages and /<journey>/<id>/confirmation its end.
+    """/<journey>/ starts a journey, whose first page is /<journey>/new/<step>; /<journey>/<id>/<step> are its
+    pages and /<journey>/<id>/confirmation its end.
 
     access: the decorator every view gets, e.g. `schools.access.school_user_required` (the views work on
     `request.school`, which it guarantees). start_view: a start of the journey's own (already decorated)
@@ -33,6 +40,7 @@ def journey_urls(journey: Journey, *, access, start_view=None) -> list:
     """
     return [
         path(f"{journey.name}/", start_view or access(_start_view(journey)), name=f"{journey.name}-start"),
+        path(f"{journey.name}/new/<slug:step_name>", access(_new_step_view(journey)), name=f"{journey.name}-new"),
         path(
             f"{journey.name}/<uuid:journey_id>/confirmation",
             access(_confirmation_view(journey)),
@@ -42,7 +50,12 @@ def journey_urls(journey: Journey, *, access, start_view=None) -> list:
     ]
 
 
-def step_url(journey: Journey, journey_id, step_name: str, *, changing: bool = False) -> str:
+def step_url(journey: Journey, journey_id, step_name: str, *, changing: bool = False, query: dict | None = None) -> str:
+    """A step's URL: in the journey `journey_id`, or, before the journey exists (journey_id None), the page at
+    /<journey>/new/<step> with the journey's seeds in `query`."""
+    if journey_id is None:
+        url = reverse(f"{journey.url_namespace}:{journey.name}-new", args=[step_name])
+        return f"{url}?{urlencode(query)}" if query else url
     url = reverse(f"{journey.url_namespace}:{journey.name}", args=[journey_id, step_name])
     return f"{url}?{CHANGE}=1" if changing else url
 
@@ -51,24 +64,54 @@ def confirmation_url(journey: Journey, journey_id) -> str:
     return reverse(f"{journey.url_namespace}:{journey.name}-confirmation", args=[journey_id])
 
 
-def start_journey(request, journey: Journey, *, facts: dict | None = None, at_step: str | None = None):
-    """Begin a new journey and go to its first page (or `at_step`, the information pages before it counted as
-    read). `facts` seed it: e.g. which ECT a mentor is being registered for."""
-    answers = journey.seed(Answers(), facts) if facts else Answers()
-    if at_step:
-        answers = journey.read_up_to(answers, at_step)
-    state = journey_state.start(request, journey.name, answers)
-    return redirect(step_url(journey, state.journey_id, at_step or journey.first_step))
+def start_journey(journey: Journey, *, query: dict | None = None, at_step: str | None = None):
+    """Go to a new journey's first page (or `at_step`, the information pages before it counted as read), which
+    stores nothing until it is answered. `query` carries the seeds `start_facts` reads, e.g. {"ect": 12}."""
+    return redirect(step_url(journey, None, at_step or journey.first_step, query=query))
+
+
+def id_from_query(request, name: str) -> int:
+    """The record id a journey's start or first page carries as `?<name>=12`; Http404 for anything else."""
+    value = request.GET.get(name, "")
+    if not (value.isascii() and value.isdigit()):
+        raise Http404(f"No {name} given")
+    return int(value)
 
 
 def _start_view(journey: Journey):
     @require_http_methods(["GET"])
     def start(request):
-        facts = journey.start_facts(request) if journey.start_facts else None
+        if journey.start_facts:
+            journey.start_facts(request)  # a record that is not the school's is a 404 here already
+        query = {name: value for name, value in request.GET.items() if name != "restart"}
         restarting = journey.restart_step is not None and request.GET.get("restart") == "1"
-        return start_journey(request, journey, facts=facts, at_step=journey.restart_step if restarting else None)
+        return start_journey(journey, query=query, at_step=journey.restart_step if restarting else None)
 
     return start
+
+
+def _new_step_view(journey: Journey):
+    @require_http_methods(["GET", "POST"])
+    def new_step(request, step_name: str):
+        """A page before the journey exists: shown without storing anything; answering it starts the journey."""
+        facts = journey.start_facts(request) if journey.start_facts else None
+        answers = journey.seed(Answers(), facts) if facts else Answers()
+        step = journey.step(step_name)
+        try:
+            answers = journey.read_up_to(answers, step_name)
+        except (ValueError, LookupError):
+            raise Http404("Not a page a journey starts at") from None
+        query = dict(request.GET.items())
+        state = JourneyState(None, journey.name, request.school.pk, answers)
+        if request.method != "POST" or step.dead_end:
+            return _render(request, journey, state, step, form=_form_to_show(step, state, request), query=query)
+        form = step.build_form(_context(request, state), request.POST) if step.form_class else None
+        if form is not None and not form.is_valid():
+            return _render(request, journey, state, step, form=form, query=query)
+        state.journey_id = uuid.uuid4()
+        return _store_answer(request, journey, state, step, form, changing=False)
+
+    return new_step
 
 
 def expired(request, journey: Journey):
@@ -124,11 +167,16 @@ def _completed_elsewhere_or_expired(request, journey: Journey, journey_id: uuid.
 
 
 def _answer(request, journey: Journey, state: JourneyState, step: Step, *, changing: bool):
-    """A POSTed step: show its errors, or store the answer and go where it leads (submitting, if it ends the
-    journey)."""
+    """A POSTed step: show its errors, or store the answer and go where it leads."""
     form = step.build_form(_context(request, state), request.POST) if step.form_class else None
     if form is not None and not form.is_valid():
         return _render(request, journey, state, step, form=form, changing=changing)
+    return _store_answer(request, journey, state, step, form, changing=changing)
+
+
+def _store_answer(request, journey: Journey, state: JourneyState, step: Step, form, *, changing: bool):
+    """Store a valid answer (`form` None for an information page) and go where it leads (submitting, if it ends
+    the journey)."""
     data = submitted_data(form, request.POST) if form else {}
     state.answers = journey.answer(state.answers, step.name, data=data, facts=form.facts() if form else {})
     state.invalid_steps = [name for name in state.invalid_steps if name != step.name]
@@ -156,7 +204,7 @@ def _form_to_show(step: Step, state: JourneyState, request) -> JourneyForm | Non
     return form
 
 
-def _back_link(journey: Journey, state: JourneyState, step: Step, *, changing: bool) -> str:
+def _back_link(journey: Journey, state: JourneyState, step: Step, *, changing: bool, query: dict | None) -> str:
     if changing and journey.check_answers and journey.is_allowed(journey.check_answers, state.answers):
         return step_url(journey, state.journey_id, journey.check_answers)
     # Also while changing, when the change took the path away from check your answers (a new question, a dead
@@ -164,10 +212,21 @@ def _back_link(journey: Journey, state: JourneyState, step: Step, *, changing: b
     previous = journey.previous_step(step.name, state.answers)
     if previous is None:
         return reverse(journey.exit_url_name)
-    return step_url(journey, state.journey_id, previous, changing=changing)
+    return step_url(journey, state.journey_id, previous, changing=changing, query=query)
 
 
-def _render(request, journey: Journey, state: JourneyState, step: Step, *, form, changing: bool, submit_error=""):
+def _render(
+    request,
+    journey: Journey,
+    state: JourneyState,
+    step: Step,
+    *,
+    form,
+    changing: bool = False,
+    submit_error: str = "",
+    query: dict | None = None,
+):
+    """The page of `step`. `query`: the seeds in the URL of a page shown before the journey exists."""
     context = _context(request, state)
     page = {
         "title": step.title,
@@ -175,8 +234,8 @@ def _render(request, journey: Journey, state: JourneyState, step: Step, *, form,
         "journey_id": state.journey_id,
         "step_name": step.name,
         "changing": changing,
-        "back_link_url": _back_link(journey, state, step, changing=changing),
-        "step_url": lambda name, change=False: step_url(journey, state.journey_id, name, changing=change),
+        "back_link_url": _back_link(journey, state, step, changing=changing, query=query),
+        "step_url": lambda name, change=False: step_url(journey, state.journey_id, name, changing=change, query=query),
         "answers": state.answers,
         "submit_error": submit_error,
     }
@@ -194,15 +253,15 @@ def _submit(request, journey: Journey, state: JourneyState, *, from_step: str):
     from_step: the page that submitted (check your answers, or a last question), shown again with the service's
     error when it refuses.
     """
-    revalidation = journey.revalidate(_context(request, state))
-    if revalidation.invalid_steps:
-        state.invalid_steps = revalidation.invalid_steps
-        journey_state.save(request, state)
-        return redirect(step_url(journey, state.journey_id, revalidation.invalid_steps[0], changing=True))
-    submission = Submission(
-        school=request.school, user=request.user, answers=revalidation.answers, cleaned=revalidation.cleaned
-    )
     try:
+        revalidation = journey.revalidate(_context(request, state))
+        if revalidation.invalid_steps:
+            state.invalid_steps = revalidation.invalid_steps
+            journey_state.save(request, state)
+            return redirect(step_url(journey, state.journey_id, revalidation.invalid_steps[0], changing=True))
+        submission = Submission(
+            school=request.school, user=request.user, answers=revalidation.answers, cleaned=revalidation.cleaned
+        )
         if journey.path(submission.answers)[-1] != from_step:
             # What the answers lead to has changed since (say, TRS now records a passed induction).
             raise DomainError(ANSWERS_CHANGED)
@@ -215,7 +274,8 @@ def _submit(request, journey: Journey, state: JourneyState, *, from_step: str):
             form.is_valid()
             form.add_error(None, error.message)
         return _render(request, journey, state, step, form=form, changing=False, submit_error=error.message)
-    state.completed = True
+    # What the user typed (a date of birth, a National Insurance number) does not outlive the journey.
+    state.completed, state.answers, state.invalid_steps = True, Answers(), []
     journey_state.save(request, state)
     return redirect(confirmation_url(journey, state.journey_id))
 

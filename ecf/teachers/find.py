@@ -1,10 +1,14 @@
 """Finding a teacher: the steps every journey that registers a teacher shares, declared once.
 
-    find (TRN + date of birth) ─┬─ not found ─────────────────────── trn-not-found
-                                ├─ the journey's dead end, if any ── (e.g. already registered at your school)
-                                ├─ date of birth differs ─ national-insurance-number ─┬─ not found ── not-found
-                                │                                                     └─ (as below)
+    find (TRN + date of birth) ─┬─ too many lookups found no one ── try-again-later
+                                ├─ the journey's dead end the TRN alone shows, if any (e.g. the ECT themself)
+                                ├─ not found (unknown TRN or wrong date: TRS does not say which)
+                                │      └─ national-insurance-number ─┬─ not found ── not-found
+                                │                                    └─ (as below)
                                 └─ identified ─ (the journey's dead end, if any) ─ review details ─ ... ─ email
+
+The date of birth and National Insurance number are checked by TRS, and forgotten once the school confirms
+the teacher ("Check ... details"); see docs/journeys/README.md, "Finding a teacher".
 
 A journey declares only its differences:
 
@@ -26,6 +30,7 @@ service, `FIND_ECT.identity_rows(answers)`. Pages: templates/teachers/ (a journe
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,12 +42,19 @@ from ecf.govuk.filters import govuk_date
 from ecf.journeys import Answers, JourneyContext, Step
 from ecf.models.teachers import display_name
 from ecf.teachers.fields import DateOfBirthField
-from ecf.teachers.forms import FindTeacherForm, NationalInsuranceNumberForm, TeacherDetailsForm, TeacherEmailForm
+from ecf.teachers.forms import (
+    FindTeacherForm,
+    NationalInsuranceNumberForm,
+    TeacherDetailsForm,
+    TeacherEmailForm,
+    look_up_again,
+)
+from ecf.teachers.lookups import TeacherLookups
 from ecf.trs import TEST_GUIDANCE, TEST_TRNS, TRSTeacher, normalise_national_insurance_number, using_fake_trs
 
 NATIONAL_INSURANCE_NUMBER = "national-insurance-number"
-TRN_NOT_FOUND = "trn-not-found"
 NOT_FOUND = "not-found"
+TRY_AGAIN_LATER = "try-again-later"
 EMAIL = "email-address"
 CANT_USE_EMAIL = "cant-use-email"
 
@@ -97,9 +109,9 @@ class FindTeacher:
     # What the answers say (pure) ----------------------------------------------------------------------------
 
     def identified_teacher(self, answers: Answers) -> dict:
-        """What TRS said about the teacher: from the find step when the date of birth matched, else from the
-        National Insurance number step. {} before they are identified."""
-        if answers.fact(self.find_step, "dob_matched"):
+        """What TRS said about the teacher: from the find step when it found them with the date of birth, else
+        from the National Insurance number step. {} before they are identified."""
+        if answers.fact(self.find_step, "found"):
             return answers.facts(self.find_step)
         if answers.fact(NATIONAL_INSURANCE_NUMBER, "found"):
             return answers.facts(NATIONAL_INSURANCE_NUMBER)
@@ -137,7 +149,8 @@ class FindTeacher:
 
     def identity_rows(self, answers: Answers) -> list[dict]:
         """ "Check ... details": the name and TRN TRS gave, and the date of birth or National Insurance number
-        typed (read from the stored answer for this page only: it is never a fact, nor stored anywhere else)."""
+        typed, while the journey still holds it (it is never a fact, and it is forgotten once the details are
+        confirmed)."""
         teacher = self.identified_teacher(answers)
         rows = [
             {
@@ -146,36 +159,31 @@ class FindTeacher:
             },
             {"key": {"text": "Teacher reference number (TRN)"}, "value": {"text": teacher.get("trn", "")}},
         ]
-        if answers.fact(self.find_step, "dob_matched"):
+        if answers.fact(self.find_step, "found"):
             data = answers.data(self.find_step)
             parts = [data.get(f"date_of_birth-{part}", "") for part in ("day", "month", "year")]
-            try:
+            with contextlib.suppress(ValidationError):  # forgotten since: no row
                 date_of_birth = govuk_date(DateOfBirthField().clean(parts))
-            except ValidationError:  # it was valid when stored; show nothing rather than fail
-                date_of_birth = ""
-            rows.append({"key": {"text": "Date of birth"}, "value": {"text": date_of_birth}})
-        else:
-            number = answers.value(NATIONAL_INSURANCE_NUMBER, "national_insurance_number")
-            rows.append(
-                {
-                    "key": {"text": "National Insurance number"},
-                    "value": {"text": normalise_national_insurance_number(number)},
-                }
-            )
+                rows.append({"key": {"text": "Date of birth"}, "value": {"text": date_of_birth}})
+        elif number := answers.value(NATIONAL_INSURANCE_NUMBER, "national_insurance_number"):
+            number = normalise_national_insurance_number(number)
+            rows.append({"key": {"text": "National Insurance number"}, "value": {"text": number}})
         return rows
 
     # Routing (pure) -----------------------------------------------------------------------------------------
 
     def after_find(self, answers: Answers) -> str:
         facts = answers.facts(self.find_step)
-        if not facts.get("found"):
-            return TRN_NOT_FOUND
+        if facts.get("refused"):
+            return TRY_AGAIN_LATER
         if dead_end := self.dead_end(facts):
             return dead_end
-        return self.review_step if facts.get("dob_matched") else NATIONAL_INSURANCE_NUMBER
+        return self.review_step if facts.get("found") else NATIONAL_INSURANCE_NUMBER
 
     def after_national_insurance_number(self, answers: Answers) -> str:
         facts = answers.facts(NATIONAL_INSURANCE_NUMBER)
+        if facts.get("refused"):
+            return TRY_AGAIN_LATER
         if not facts.get("found"):
             return NOT_FOUND
         return self.dead_end(facts) or self.review_step
@@ -186,13 +194,13 @@ class FindTeacher:
     # The steps ----------------------------------------------------------------------------------------------
 
     def steps(self) -> list[Step]:
-        """Find, the National Insurance number fallback, the two not-found pages, "Check ... details", the email
-        address and "This email is already in use"."""
+        """Find, the National Insurance number fallback, not found, "try again later", "Check ... details", the
+        email address and "This email is already in use"."""
         titles = {
             self.find_step: f"Find {self.a_role}",
             NATIONAL_INSURANCE_NUMBER: f"We cannot find the {self.role}’s details",
-            TRN_NOT_FOUND: f"We’re unable to match the {self.role} with the TRN you provided",
             NOT_FOUND: f"We’re unable to match the {self.role} with the details you provided",
+            TRY_AGAIN_LATER: "You cannot look for this teacher at the moment",
             self.review_step: f"Check {self.role} details",
             EMAIL: "Email address",
             CANT_USE_EMAIL: "This email is already in use for a different ECT or mentor",
@@ -208,6 +216,8 @@ class FindTeacher:
                 form_kwargs=self._find_form_kwargs,
                 page_context=page,
                 template="teachers/find.html",
+                # The date of birth it sent is forgotten by the time the journey submits.
+                refresh=partial(self._refresh, self.find_step),
             ),
             Step(
                 NATIONAL_INSURANCE_NUMBER,
@@ -217,9 +227,10 @@ class FindTeacher:
                 form_kwargs=self._national_insurance_number_form_kwargs,
                 page_context=page,
                 template="teachers/national-insurance-number.html",
+                refresh=partial(self._refresh, NATIONAL_INSURANCE_NUMBER),
             ),
-            Step(TRN_NOT_FOUND, titles[TRN_NOT_FOUND], page_context=page, template="teachers/trn-not-found.html"),
             Step(NOT_FOUND, titles[NOT_FOUND], page_context=page, template="teachers/not-found.html"),
+            Step(TRY_AGAIN_LATER, titles[TRY_AGAIN_LATER], page_context=page, template="teachers/try-again-later.html"),
             Step(
                 self.review_step,
                 titles[self.review_step],
@@ -228,6 +239,8 @@ class FindTeacher:
                 form_kwargs=lambda context: {"role": self.role},
                 page_context=page,
                 template="teachers/review-details.html",
+                # Confirming who was found is the last use of what identified them.
+                forgets={self.find_step: ("date_of_birth",), NATIONAL_INSURANCE_NUMBER: ("national_insurance_number",)},
             ),
             Step(
                 EMAIL,
@@ -242,13 +255,19 @@ class FindTeacher:
         ]
 
     def _find_form_kwargs(self, context: JourneyContext) -> dict:
-        return {"facts_about": partial(self.facts_about, context)}
+        return {
+            "facts_about": partial(self.facts_about, context),
+            "lookups": TeacherLookups(user=context.user, school=context.school),
+        }
+
+    def _refresh(self, step_name: str, context: JourneyContext) -> dict:
+        return look_up_again(context.answers.facts(step_name), facts_about=partial(self.facts_about, context))
 
     def _national_insurance_number_form_kwargs(self, context: JourneyContext) -> dict:
         return {
+            **self._find_form_kwargs(context),
             "requested_trn": context.answers.fact(self.find_step, "requested_trn") or "",
             "role": self.role,
-            "facts_about": partial(self.facts_about, context),
         }
 
     def _page_context(self, context: JourneyContext) -> dict:

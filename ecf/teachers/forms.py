@@ -3,12 +3,12 @@ National Insurance number fallback, "Are these details correct?", and the teache
 ECT and mentor records' changes of name and email address (`ecf.record_edits`).
 
 The find forms ask TRS while validating, so a journey's routing reads what TRS said from `facts()`:
-whether the teacher was found, whether the date of birth matched, their names, induction status, whether
+whether the teacher was found, their names, induction status, whether
 they are prohibited from teaching and whether their TRN was merged into another.
 
-The date of birth and National Insurance number are compared and then forgotten: they are never in
-`facts()`, a log line or an exception message. The journey keeps what was typed in the session (the
-framework stores each step's submitted data there), and only there.
+The date of birth and National Insurance number go to TRS with the TRN, which checks them: they are never in
+`facts()`, a log line or an exception message. The journey keeps what was typed in the session (the framework
+stores each step's submitted data there) until the school confirms the teacher, and then forgets it.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 
+from ecf.errors import DomainError
 from ecf.govuk import fields
 from ecf.govuk.forms import GovUKForm
 from ecf.journeys import JourneyForm
@@ -28,6 +29,7 @@ from ecf.teachers.fields import (
     NationalInsuranceNumberField,
     TRNField,
 )
+from ecf.teachers.lookups import TeacherLookups
 from ecf.teachers.queries import email_in_use_by_someone_else
 from ecf.teachers.services import EMAIL_IN_USE
 from ecf.trs import TeacherNotFound, TRSError, TRSTeacher, TRSUnavailable, get_trs_client
@@ -76,58 +78,58 @@ def trs_problem(error: TRSError, trn: str) -> ValidationError:
 
 
 class FindTeacherForm(JourneyForm):
-    """TRN and date of birth; TRS is asked while validating (by TRN alone, then the dates are compared,
-    so a mismatch can fall back to the National Insurance number step).
+    """TRN and date of birth, which TRS checks together (docs/journeys/README.md, "Finding a teacher"): an unknown
+    TRN and a wrong date of birth give the same answer, "not found", so nothing here tells which it was.
 
-    facts(): {"found": False, "requested_trn"} when TRS has no such TRN (or it was deactivated);
-    {"found": True, "dob_matched": False, "requested_trn", **facts_about(trn, None)} when the date of birth
-    differs; else `teacher_facts(...)` with "dob_matched": True and `facts_about(trn, teacher)`.
+    facts(): {"found": False, "requested_trn", **facts_about(trn, None)} when TRS found no one;
+    {"refused": True, "requested_trn"} when `lookups` refuses (too many lookups found no one) and TRS was not
+    asked; else `teacher_facts(...)` and `facts_about(trn, teacher)`. `lookups`: a TeacherLookups, or None for
+    no limit.
     """
 
     trn = TRNField()
     date_of_birth = DateOfBirthField()
 
-    def __init__(self, *args, facts_about: FactsAbout = no_facts, **kwargs):
+    def __init__(self, *args, facts_about: FactsAbout = no_facts, lookups: TeacherLookups | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.facts_about = facts_about
+        self.lookups = lookups
 
     def clean(self):
         cleaned = super().clean()
         self._facts = {}
-        if self.errors:
-            return cleaned
-        trn = cleaned["trn"]
-        try:
-            teacher = get_trs_client().find_teacher(trn=trn)
-        except TeacherNotFound:
-            self._facts = {"found": False, "requested_trn": trn}
-            return cleaned
-        except TRSError as error:
-            raise trs_problem(error, trn) from None
-        if teacher.date_of_birth is None or teacher.date_of_birth != cleaned["date_of_birth"]:
-            self._facts = {"found": True, "dob_matched": False, "requested_trn": trn, **self.facts_about(trn, None)}
-        else:
-            self._facts = {
-                **teacher_facts(teacher, requested_trn=trn),
-                "dob_matched": True,
-                **self.facts_about(trn, teacher),
-            }
+        if not self.errors:
+            self._facts = look_up(
+                cleaned["trn"],
+                {"date_of_birth": cleaned["date_of_birth"]},
+                lookups=self.lookups,
+                facts_about=self.facts_about,
+            )
         return cleaned
 
 
 class NationalInsuranceNumberForm(JourneyForm):
-    """The fallback when the date of birth did not match: TRS is asked with the TRN given at the find step
-    (`requested_trn`) and the National Insurance number.
+    """The second chance when TRS found no one with the date of birth: the TRN given at the find step
+    (`requested_trn`) and the National Insurance number, checked together by TRS.
 
-    facts(): {"found": False} or `teacher_facts(...)` with `facts_about(requested_trn, teacher)`.
+    facts(): as FindTeacherForm's.
     """
 
     national_insurance_number = NationalInsuranceNumberField()
 
-    def __init__(self, *args, requested_trn: str, role: str, facts_about: FactsAbout = no_facts, **kwargs):
+    def __init__(
+        self,
+        *args,
+        requested_trn: str,
+        role: str,
+        facts_about: FactsAbout = no_facts,
+        lookups: TeacherLookups | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.requested_trn = requested_trn
         self.facts_about = facts_about
+        self.lookups = lookups
         self.fields["national_insurance_number"].help_text = (
             f"Enter your {role}’s National Insurance number. It’s on their National Insurance card, "
             "benefit letter, payslip or P60. For example, ‘QQ 12 34 56 D’."
@@ -136,23 +138,53 @@ class NationalInsuranceNumberForm(JourneyForm):
     def clean(self):
         cleaned = super().clean()
         self._facts = {}
-        if self.errors:
-            return cleaned
-        trn = self.requested_trn
-        if len(trn) != 7:
-            self._facts = {"found": False}
-            return cleaned
-        try:
-            teacher = get_trs_client().find_teacher(
-                trn=trn, national_insurance_number=cleaned["national_insurance_number"]
-            )
-        except TeacherNotFound:
-            self._facts = {"found": False, "requested_trn": trn}
-            return cleaned
-        except TRSError as error:
-            raise trs_problem(error, trn) from None
-        self._facts = {**teacher_facts(teacher, requested_trn=trn), **self.facts_about(trn, teacher)}
+        if not self.errors:
+            number = {"national_insurance_number": cleaned["national_insurance_number"]}
+            if len(self.requested_trn) != 7:
+                self._facts = {"found": False}
+            else:
+                self._facts = look_up(self.requested_trn, number, lookups=self.lookups, facts_about=self.facts_about)
         return cleaned
+
+
+def look_up_again(facts: dict, *, facts_about: FactsAbout) -> dict:
+    """The facts of a find form's answer (see FindTeacherForm) worked out afresh when the journey submits, once
+    the date of birth or National Insurance number that identified the teacher is forgotten: TRS is asked again
+    by the TRN it identified alone (no check: identity was proven earlier in this journey), and `facts_about`
+    again. An answer that identified no one asks TRS nothing. Raises DomainError (TRS_UNAVAILABLE) when TRS
+    cannot answer."""
+    requested_trn = facts.get("requested_trn", "")
+    if facts.get("refused"):
+        return facts
+    if not facts.get("found"):
+        return {**facts, **facts_about(requested_trn, None)}
+    try:
+        teacher = get_trs_client().find_teacher(trn=facts["trn"])
+    except TeacherNotFound:  # deactivated since: the journey's path changes, and the user is told to check
+        return {"found": False, "requested_trn": requested_trn, **facts_about(requested_trn, None)}
+    except TRSError as error:
+        raise DomainError(trs_problem(error, requested_trn).message) from None
+    return {**teacher_facts(teacher, requested_trn=requested_trn), **facts_about(requested_trn, teacher)}
+
+
+CHECKED = {"date_of_birth": "date of birth", "national_insurance_number": "National Insurance number"}
+
+
+def look_up(trn: str, check: dict, *, lookups: TeacherLookups | None, facts_about: FactsAbout) -> dict:
+    """Ask TRS for the teacher with `trn` and `check` ({"date_of_birth": date} or {"national_insurance_number":
+    "QQ123456C"}, which TRS checks). Returns the facts the find forms report (see FindTeacherForm). Raises
+    ValidationError (TRS_UNAVAILABLE) when TRS cannot answer; records a failed lookup when it found no one."""
+    if lookups is not None and lookups.refused(trn):
+        return {"refused": True, "requested_trn": trn}
+    try:
+        teacher = get_trs_client().find_teacher(trn=trn, **check)
+    except TeacherNotFound:
+        if lookups is not None:
+            lookups.record_failure(trn, checked=CHECKED[next(iter(check))])
+        return {"found": False, "requested_trn": trn, **facts_about(trn, None)}
+    except TRSError as error:
+        raise trs_problem(error, trn) from None
+    return {**teacher_facts(teacher, requested_trn=trn), **facts_about(trn, teacher)}
 
 
 class TeacherDetailsForm(JourneyForm):

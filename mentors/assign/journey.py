@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from ecf.errors import DomainError
 from ecf.events import Author
 from ecf.journeys import ANSWERS_CHANGED, SEED, SUBMIT, Answers, Journey, JourneyContext, Outcome, Step, Submission, to
+from ecf.journeys.views import id_from_query
 from mentors.assign.forms import WhoToAssignForm, WhoWillMentorForm
 from mentors.mentor_training import REVIEW_MENTOR_ELIGIBILITY, MentorTraining
 from mentors.queries import mentorship_at_school
@@ -72,6 +74,16 @@ def seeded_ect(context: JourneyContext):
 def seeded_mentor(context: JourneyContext):
     mentor_id = context.answers.fact(SEED, "mentor_id")
     return context.school.mentor_periods.select_related("teacher").filter(pk=mentor_id).first()
+
+
+def assign_mentor_start_facts(request) -> dict:
+    """`?ect=<id>`: the school's ECT who needs a mentor (another school's is a 404)."""
+    return {"ect_id": get_object_or_404(request.school.ect_periods, pk=id_from_query(request, "ect")).pk}
+
+
+def assign_ect_start_facts(request) -> dict:
+    """`?mentor=<id>`: the school's mentor who will take an ECT (another school's is a 404)."""
+    return {"mentor_id": get_object_or_404(request.school.mentor_periods, pk=id_from_query(request, "mentor")).pk}
 
 
 def register_new_mentor_url(context: JourneyContext) -> str:
@@ -145,6 +157,7 @@ ASSIGN_MENTOR = Journey(
     exit_url_name="ects:list",
     complete=completing(WHO_WILL_MENTOR, ASSIGN_MENTOR_TRAINING),
     confirmation_context=confirmation_context,
+    start_facts=assign_mentor_start_facts,
 )
 
 ASSIGN_ECT = Journey(
@@ -168,4 +181,5 @@ ASSIGN_ECT = Journey(
     exit_url_name="mentors:list",
     complete=completing(WHO_TO_ASSIGN, ASSIGN_ECT_TRAINING),
     confirmation_context=confirmation_context,
+    start_facts=assign_ect_start_facts,
 )

@@ -19,7 +19,7 @@ def assign_mentor_start(request, ect_id: int):
     ect_period = get_object_or_404(request.school.ect_periods, pk=ect_id)
     if not mentors_offered_for(ect_period):
         return redirect(f"{reverse('mentors:register-mentor-start')}?ect={ect_period.pk}")
-    return start_journey(request, ASSIGN_MENTOR, facts={"ect_id": ect_period.pk})
+    return start_journey(ASSIGN_MENTOR, query={"ect": ect_period.pk})
 
 
 @school_user_required
@@ -27,7 +27,7 @@ def assign_mentor_start(request, ect_id: int):
 def assign_ect_start(request, mentor_id: int):
     """From the mentor record; the mentor through the school."""
     mentor_period = get_object_or_404(request.school.mentor_periods, pk=mentor_id)
-    return start_journey(request, ASSIGN_ECT, facts={"mentor_id": mentor_period.pk})
+    return start_journey(ASSIGN_ECT, query={"mentor": mentor_period.pk})
 
 
 @school_user_required

@@ -12,13 +12,16 @@ check your answers. Two ways finish it, both ending in a mentorship:
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.http import Http404
 from django.urls import reverse
 
 from ecf.errors import DomainError
 from ecf.events import Author
 from ecf.journeys import ANSWERS_CHANGED, SEED, SUBMIT, Answers, Journey, JourneyContext, Outcome, Step, Submission, to
-from ecf.teachers.find import EMAIL, TRN_NOT_FOUND, FindTeacher
+from ecf.journeys.views import id_from_query
+from ecf.teachers.find import EMAIL, FindTeacher
 from ecf.training.queries import ect_lead_provider
 from mentors.mentor_training import REVIEW_MENTOR_ELIGIBILITY, MentorTraining
 from mentors.queries import current_mentor_period_at_school, mentor_training_needed, mentorship_at_school
@@ -104,6 +107,14 @@ def mentor_facts(context: JourneyContext, requested_trn: str, teacher) -> dict:
     }
 
 
+def no_trn_url(context: JourneyContext) -> str:
+    """ "They do not have a TRN": the ECT, and the journey to go back to once it exists."""
+    query = {"ect": context.answers.fact(SEED, ECT_ID)}
+    if context.journey_id:
+        query["journey"] = context.journey_id
+    return f"{reverse('mentors:register-mentor-no-trn')}?{urlencode(query)}"
+
+
 FIND_MENTOR = FindTeacher(
     role="mentor",
     find_step=FIND,
@@ -112,8 +123,7 @@ FIND_MENTOR = FindTeacher(
     dead_end=dead_end,
     after_review=to(EMAIL),
     after_email=after_email,
-    titles={TRN_NOT_FOUND: "We’re unable to match the mentor with the details you provided"},
-    no_trn_url=lambda context: reverse("mentors:register-mentor-no-trn", args=[context.journey_id]),
+    no_trn_url=no_trn_url,
 )
 TRAINING = MentorTraining(
     ect_id=lambda answers: answers.fact(SEED, ECT_ID),
@@ -164,10 +174,7 @@ def journey_page(context: JourneyContext) -> dict:
 
 def start_facts(request) -> dict:
     """`?ect=<id>`: the school's current (or future) ECT the mentor will mentor; anything else is a 404."""
-    ect_id = request.GET.get("ect", "")
-    if not ect_id.isascii() or not ect_id.isdigit():
-        raise Http404("No ECT given")
-    ect_period = request.school.ect_periods.current_or_future().filter(pk=int(ect_id)).first()
+    ect_period = request.school.ect_periods.current_or_future().filter(pk=id_from_query(request, "ect")).first()
     if ect_period is None:
         raise Http404("No such ECT at this school")
     return {ECT_ID: ect_period.pk, SCHOOL_PHASE: school_phase(request.school)}

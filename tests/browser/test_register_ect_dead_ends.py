@@ -7,8 +7,10 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
+from ecf.teachers.lookups import TeacherLookups
 from tests.browser.journeys import (
     ECTS_HEADING,
+    TRS_DATE_OF_BIRTH,
     confirm_the_ect_details,
     find_an_ect,
     give_the_email_address,
@@ -34,13 +36,6 @@ REGISTER_ANOTHER = ("link", "Register another ECT", "What you’ll need to regis
 @pytest.mark.parametrize(
     ("trn", "heading", "explanation", "way_out"),
     [
-        pytest.param(
-            "7000002",
-            "We’re unable to match the ECT with the TRN you provided",
-            "You can check their TRN by reviewing their teacher record.",
-            ("button", "Try again", "Find an ECT"),
-            id="not found",
-        ),
         pytest.param(
             "7000007",
             "You cannot register Harry Campbell",
@@ -92,6 +87,37 @@ def test_a_teacher_who_cannot_be_registered_is_a_dead_end_with_a_way_out(signed_
     role, name, destination = way_out
     page.get_by_role(role, name=name).click()
     then_i_see_the_page(page, destination)
+
+
+@pytest.mark.parametrize("trn", ["7000002", HARRY], ids=["unknown TRN", "wrong date of birth"])
+def test_a_teacher_not_found_is_asked_for_the_national_insurance_number_then_offered_to_try_again(signed_in, trn):
+    page = signed_in
+    start_registering_an_ect(page)
+
+    find_an_ect(page, trn, datetime.date(1977, 2, 4) if trn == HARRY else TRS_DATE_OF_BIRTH)
+
+    then_i_see_the_page(page, "We cannot find the ECT’s details")
+    page.get_by_label("National Insurance Number").fill("QQ 00 00 01 A")
+    page.get_by_role("button", name="Continue").click()
+    then_i_see_the_page(page, "We’re unable to match the ECT with the details you provided")
+    expect(page.get_by_text("Check that you’ve entered their details correctly.")).to_be_visible()
+    page.get_by_role("button", name="Try again").click()
+    then_i_see_the_page(page, "Find an ECT")
+
+
+def test_a_trn_looked_up_too_often_without_a_match_cannot_be_looked_up_for_an_hour(signed_in, school):
+    lookups = TeacherLookups(user=None, school=school)
+    for _ in range(6):
+        lookups.record_failure(HARRY, checked="date of birth")
+    page = signed_in
+    start_registering_an_ect(page)
+
+    find_an_ect(page, HARRY)
+
+    then_i_see_the_page(page, "You cannot look for this teacher at the moment")
+    expect(page.get_by_text("you can try again in 1 hour")).to_be_visible()
+    page.get_by_role("link", name="Back to ECTs").click()
+    then_i_see_the_page(page, ECTS_HEADING)
 
 
 def test_an_ect_already_registered_at_the_school_is_a_dead_end(signed_in, school):

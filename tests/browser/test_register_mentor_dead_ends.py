@@ -51,6 +51,9 @@ def test_a_trn_that_is_not_found(page, school, kate):
 
     find_the_mentor(page, NOT_FOUND)
 
+    then_i_see_the_page(page, "We cannot find the mentor’s details")
+    page.get_by_label("National Insurance Number").fill("QQ 00 00 01 A")
+    press(page, "Continue")
     then_i_see_the_page(page, "We’re unable to match the mentor with the details you provided")
     page.get_by_role("button", name="Try again").click()
     then_i_see_the_page(page, "Find a mentor")

@@ -9,7 +9,7 @@ from ects.register.journey import REGISTER_ECT
 
 TODAY = timezone.localdate()
 DOB = {"date_of_birth-day": "3", "date_of_birth-month": "2", "date_of_birth-year": "1977"}
-IDENTIFIED = {"found": True, "dob_matched": True, "trn": "1234567", "first_name": "Kate", "last_name": "Lewis"}
+IDENTIFIED = {"found": True, "trn": "1234567", "first_name": "Kate", "last_name": "Lewis"}
 
 
 def context(school=None, **answers):

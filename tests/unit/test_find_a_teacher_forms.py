@@ -137,7 +137,6 @@ def test_find_reports_what_trs_said_without_the_date_of_birth():
     assert form.is_valid()
     facts = form.facts()
     assert facts["found"]
-    assert facts["dob_matched"]
     assert facts["trn"] == "1234567"
     assert facts["already_at_school"] is False
     assert facts["registered_before"] is False
@@ -145,11 +144,15 @@ def test_find_reports_what_trs_said_without_the_date_of_birth():
 
 
 @pytest.mark.django_db
-def test_find_with_a_wrong_date_of_birth_keeps_no_names():
-    form = ect_form("find-ect", {"trn": "1234567", **DOB, "date_of_birth-day": "4"}, context(SchoolFactory()))
+def test_find_with_a_wrong_date_of_birth_looks_like_an_unknown_trn_and_keeps_no_names():
+    """TRS checks the date of birth with the TRN: a wrong one and a TRN TRS does not know say the same."""
+    wrong_date = ect_form("find-ect", {"trn": "1234567", **DOB, "date_of_birth-day": "4"}, context(SchoolFactory()))
+    unknown_trn = ect_form("find-ect", {"trn": "7000002", **DOB}, context(SchoolFactory()))
 
-    assert form.is_valid()
-    assert form.facts() == {"found": True, "dob_matched": False, "requested_trn": "1234567"}
+    assert wrong_date.is_valid()
+    assert unknown_trn.is_valid()
+    assert wrong_date.facts() == {"found": False, "requested_trn": "1234567"}
+    assert unknown_trn.facts() == {"found": False, "requested_trn": "7000002"}
 
 
 @pytest.mark.django_db
@@ -190,7 +193,7 @@ def test_trs_unavailable_is_a_form_error_and_logs_only_the_trn(monkeypatch, capl
 
 @pytest.mark.django_db
 def test_national_insurance_number_lookup():
-    answers = {"find-ect": {"data": {}, "facts": {"found": True, "dob_matched": False, "requested_trn": "1234567"}}}
+    answers = {"find-ect": {"data": {}, "facts": {"found": False, "requested_trn": "1234567"}}}
     matched = ect_form(
         "national-insurance-number",
         {"national_insurance_number": "QQ 12 34 56 C"},

@@ -277,7 +277,7 @@ def journey_context(db):
     )
     TrainingPeriodFactory(ect_at_school_period=ect, school_partnership=partnership)
     answers = REGISTER_MENTOR.seed(Answers(), {"ect_id": ect.pk, "school_phase": ""})
-    found = {"found": True, "dob_matched": True, "requested_trn": "1234567", "trn": "1234567", "first_name": "Ann"}
+    found = {"found": True, "requested_trn": "1234567", "trn": "1234567", "first_name": "Ann"}
     answers = REGISTER_MENTOR.answer(answers, "what-you-will-need", data={}, facts={})
     answers = REGISTER_MENTOR.answer(answers, "find-mentor", data={}, facts=found)
     answers = Answers({**answers.as_dict(), "phase": {"data": {"phase": ["secondary"]}, "facts": {}}})

@@ -65,7 +65,6 @@ ANSWERS = Answers(
             "data": {},
             "facts": {
                 "found": True,
-                "dob_matched": True,
                 "requested_trn": "1234567",
                 "trn": "1234567",
                 "first_name": "Kate",

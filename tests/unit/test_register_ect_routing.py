@@ -8,7 +8,6 @@ from ects.register.journey import REGISTER_ECT, check_answers_rows
 
 FOUND = {
     "found": True,
-    "dob_matched": True,
     "requested_trn": "1234567",
     "trn": "1234567",
     "first_name": "Kate",
@@ -55,7 +54,7 @@ def test_a_new_journey_starts_with_what_you_will_need():
 @pytest.mark.parametrize(
     ("facts", "dead_end"),
     [
-        ({"found": False}, "trn-not-found"),
+        ({"refused": True}, "try-again-later"),
         ({"already_at_school": True}, "already-active-at-school"),
         ({"induction_passed": True}, "induction-completed"),
         ({"induction_exempt": True}, "induction-exempt"),
@@ -75,13 +74,13 @@ def test_already_at_the_school_comes_before_the_induction_checks():
 
 
 def test_a_wrong_date_of_birth_asks_for_the_national_insurance_number():
-    answers = found(dob_matched=False)
+    answers = found(found=False)
 
     assert path(answers)[-1] == "national-insurance-number"
 
 
 def test_a_national_insurance_number_that_does_not_match_is_not_found():
-    answers = answer(found(dob_matched=False), "national-insurance-number", facts={"found": False})
+    answers = answer(found(found=False), "national-insurance-number", facts={"found": False})
 
     assert path(answers)[-1] == "not-found"
 
@@ -96,7 +95,7 @@ def test_a_national_insurance_number_that_does_not_match_is_not_found():
     ],
 )
 def test_the_national_insurance_number_route_meets_the_same_checks(facts, following):
-    answers = answer(found(dob_matched=False), "national-insurance-number", facts={**FOUND, **facts})
+    answers = answer(found(found=False), "national-insurance-number", facts={**FOUND, **facts})
 
     assert path(answers)[-1] == following
 
@@ -252,7 +251,7 @@ def test_check_answers_shows_the_corrected_name_and_the_choices():
 
 def test_every_route_leads_to_a_declared_step():
     """No routing function names a step the journey does not declare (path() would raise)."""
-    for facts in ({}, {"found": False}, {"dob_matched": False}, {"prohibited": True}):
+    for facts in ({}, {"found": False}, {"refused": True}, {"prohibited": True}):
         path(found(**facts))
     path(programme("provider_led"))
     path(programme("school_led"))

@@ -8,7 +8,6 @@ from mentors.register.journey import REGISTER_MENTOR, check_answers_rows
 
 FOUND = {
     "found": True,
-    "dob_matched": True,
     "requested_trn": "1234567",
     "trn": "1234567",
     "first_name": "Ann",
@@ -57,7 +56,7 @@ def test_a_new_journey_starts_with_what_you_will_need_then_find_a_mentor():
 @pytest.mark.parametrize(
     ("facts", "dead_end"),
     [
-        ({"found": False}, "trn-not-found"),
+        ({"refused": True}, "try-again-later"),
         ({"is_the_ect": True}, "cannot-mentor-themself"),
         ({"prohibited": True}, "cannot-register-mentor"),
     ],
@@ -70,7 +69,7 @@ def test_the_find_step_dead_ends(facts, dead_end):
 
 
 def test_the_ect_themself_is_refused_before_the_date_of_birth_is_checked():
-    assert path(found(dob_matched=False, is_the_ect=True))[-1] == "cannot-mentor-themself"
+    assert path(found(found=False, is_the_ect=True))[-1] == "cannot-mentor-themself"
 
 
 def test_the_ect_themself_comes_before_already_registered_and_prohibited():
@@ -109,7 +108,7 @@ def test_assigning_the_existing_mentor_with_another_lead_provider_submits_from_t
 
 
 def test_a_wrong_date_of_birth_asks_for_the_national_insurance_number():
-    assert path(found(dob_matched=False))[-1] == "national-insurance-number"
+    assert path(found(found=False))[-1] == "national-insurance-number"
 
 
 @pytest.mark.parametrize(
@@ -123,13 +122,13 @@ def test_a_wrong_date_of_birth_asks_for_the_national_insurance_number():
     ],
 )
 def test_the_national_insurance_number_step_leads_to_the_same_outcomes(facts, following):
-    answers = answer(found(dob_matched=False), "national-insurance-number", {"national_insurance_number": "x"}, facts)
+    answers = answer(found(found=False), "national-insurance-number", {"national_insurance_number": "x"}, facts)
 
     assert path(answers)[-1] == following
 
 
 def test_the_national_insurance_number_identifies_the_mentor_when_the_date_of_birth_did_not():
-    answers = answer(found(dob_matched=False), "national-insurance-number", facts={**FOUND, "first_name": "Bo"})
+    answers = answer(found(found=False), "national-insurance-number", facts={**FOUND, "first_name": "Bo"})
     answers = answer(answers, "review-mentor-details", {"details_correct": "yes"}, {"corrected_name": ""})
     answers = answer(answers, "email-address", facts={"email": "bo@example.com", "in_use": False})
 

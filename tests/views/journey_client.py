@@ -8,25 +8,34 @@ WRONG_DOB = {"date_of_birth-day": "4", "date_of_birth-month": "2", "date_of_birt
 
 
 class JourneyClient:
-    """A school user walking a journey in one browser tab, from the address that starts it (a redirect to a step).
+    """A school user walking a journey in one browser tab, from the address that starts it.
 
-    Each journey's tests name a subclass `Journey` that knows that address."""
+    The start redirects to the journey's first page, /<journey>/new/<step>, which stores nothing; the POST that
+    answers it creates the journey, whose pages are /<journey>/<id>/<step>. Each journey's tests name a subclass
+    `Journey` that knows the start address."""
 
     def __init__(self, client, start_url):
         self.client = client
         response = client.get(start_url)
         assert response.status_code == 302, response
-        self.base, self.first_step = response.url.rsplit("/", 1)
-        self.id = self.base.rsplit("/", 1)[1]
+        path, _, self.query = response.url.partition("?")
+        self.new, self.first_step = path.rsplit("/", 1)
+        self.base = self.id = None
 
     def url(self, step, change=False):
+        if self.base is None:  # the journey does not exist yet: its first pages
+            return f"{self.new}/{step}" + (f"?{self.query}" if self.query else "")
         return f"{self.base}/{step}" + ("?change=1" if change else "")
 
     def get(self, step, change=False):
         return self.client.get(self.url(step, change))
 
     def post(self, step, data=None, change=False):
-        return self.client.post(self.url(step, change), data or {})
+        response = self.client.post(self.url(step, change), data or {})
+        if self.base is None and response.status_code == 302 and "/new/" not in response.url:
+            self.base = response.url.rsplit("/", 1)[0]
+            self.id = self.base.rsplit("/", 1)[1]
+        return response
 
     def step_after(self, step, data=None, change=False):
         """Answer a step and return where it leads (the step name, with ?change=1 when still changing)."""

@@ -16,23 +16,14 @@ from tests.views.register_ect.steps import Journey, date_parts, walk_to_check_an
 __all__ = ["setting"]  # the register-an-ECT journey's contract periods, appropriate bodies and lead providers
 
 
-def start(client) -> str:
-    response = client.get("/school/register-ect/")
-    assert response.status_code == 302
-    return response["Location"]
-
-
-def journey_id_of(step_url: str) -> uuid.UUID:
-    return uuid.UUID(step_url.split("/")[3])
-
-
 def test_a_submit_after_another_request_completed_the_journey_shows_its_confirmation(school_client, school):
-    step_url = start(school_client)
+    journey = Journey(school_client)
+    journey.post("what-you-will-need")
     # As if a second tab or a double click completed this journey after this request's session was read.
     ect = ECTAtSchoolPeriodFactory(school=school)
-    JourneyCompletion.objects.create(journey_id=journey_id_of(step_url), journey_name="register-ect", record_id=ect.pk)
+    JourneyCompletion.objects.create(journey_id=journey.id, journey_name="register-ect", record_id=ect.pk)
 
-    response = school_client.post(step_url, {})
+    response = journey.post("find-ect", {})
 
     assert response.status_code == 302
     assert response["Location"].endswith("/confirmation")
@@ -62,7 +53,7 @@ def trs_lookups(monkeypatch) -> list[str]:
 
 
 def test_submitting_asks_the_teaching_record_system_once(school_client, school, setting, trs_lookups):
-    """Every answer is validated again at submit, once: the find step's TRS lookup is not repeated."""
+    """Every answer is validated again at submit, once: TRS is asked again about the teacher found, once."""
     journey = Journey(school_client)
     walk_to_check_answers(journey, setting)
     trs_lookups.clear()
@@ -75,10 +66,11 @@ def test_submitting_asks_the_teaching_record_system_once(school_client, school, 
     assert ECTAtSchoolPeriod.objects.filter(school=school, teacher__trn="1234567").count() == 1
 
 
-def test_submitting_the_national_insurance_route_asks_the_teaching_record_system_once_for_each_lookup(
+def test_submitting_the_national_insurance_route_asks_the_teaching_record_system_once(
     school_client, setting, trs_lookups
 ):
-    """The find step (date of birth not matched) and the National Insurance number step each ask once."""
+    """At submit, only the teacher the National Insurance number identified is asked about again: the find step
+    found no one, and asking by TRN alone would tell what the date of birth did not."""
     journey = Journey(school_client)
     assert journey.step_after("what-you-will-need") == "find-ect"
     assert journey.step_after("find-ect", {"trn": "1234567", **WRONG_DOB}) == "national-insurance-number"
@@ -94,4 +86,37 @@ def test_submitting_the_national_insurance_route_asks_the_teaching_record_system
     trs_lookups.clear()
 
     assert journey.post("check-answers").status_code == 302
-    assert trs_lookups == ["1234567", "1234567"]
+    assert trs_lookups == ["1234567"]
+
+
+def test_a_teacher_whose_record_changed_before_submit_is_not_registered(school_client, school, setting, monkeypatch):
+    """The date of birth is forgotten by then, so TRS is asked again by the TRN it identified."""
+    from ecf.trs import fake
+
+    journey = Journey(school_client)
+    walk_to_check_answers(journey, setting)
+    monkeypatch.setitem(fake.INDUCTION_STATUSES, "1234567", fake.InductionStatus.PASSED)
+
+    response = journey.post("check-answers")
+
+    assert response.status_code == 200
+    assert "Some of the details you gave have changed since you entered them." in response.content.decode()
+    assert not ECTAtSchoolPeriod.objects.filter(school=school).exists()
+
+
+def test_the_teaching_record_system_down_at_submit_is_a_gov_uk_error(school_client, school, setting, monkeypatch):
+    from ecf.trs import TRSUnavailable
+
+    journey = Journey(school_client)
+    walk_to_check_answers(journey, setting)
+
+    def unavailable(self, **kwargs):
+        raise TRSUnavailable("TRS did not answer")
+
+    monkeypatch.setattr(FakeTRS, "_find_teacher", unavailable)
+
+    response = journey.post("check-answers")
+
+    assert response.status_code == 200
+    assert "There is a problem with the teacher record service. Try again later." in response.content.decode()
+    assert not ECTAtSchoolPeriod.objects.filter(school=school).exists()

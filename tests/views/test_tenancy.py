@@ -4,6 +4,8 @@ The meta-test below walks the URLconf: a new URL pattern with an id that is not 
 fails the suite until someone proves it is scoped to the signed-in user's school.
 """
 
+from urllib.parse import urlencode
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -66,13 +68,38 @@ for _journey, _first_step in (("assign-mentor", "who-will-mentor"), ("assign-ect
     }
     OTHER_SCHOOLS_RECORDS[f"mentors:{_journey}-confirmation"] = lambda j=_journey: another_schools_assignment(j)
 
-# Register a new mentor: its record is the mentorship too; "They do not have a TRN" needs this user's journey.
+# Register a new mentor: its record is the mentorship too.
 OTHER_SCHOOLS_RECORDS["mentors:register-mentor"] = lambda: {
     **another_schools_assignment("register-mentor"),
     "step_name": "check-answers",
 }
 OTHER_SCHOOLS_RECORDS["mentors:register-mentor-confirmation"] = lambda: another_schools_assignment("register-mentor")
-OTHER_SCHOOLS_RECORDS["mentors:register-mentor-no-trn"] = lambda: another_schools_assignment("register-mentor")
+
+
+def _another_schools_ect_query() -> dict:
+    return {"ect": ECTAtSchoolPeriodFactory(school=SchoolFactory()).pk}
+
+
+def _another_schools_mentor_query() -> dict:
+    from tests.factories import MentorAtSchoolPeriodFactory
+
+    return {"mentor": MentorAtSchoolPeriodFactory(school=SchoolFactory()).pk}
+
+
+# A journey's first pages, before it exists, take their record in the query string: (URL kwargs, query).
+OTHER_SCHOOLS_RECORDS["mentors:register-mentor-no-trn"] = lambda: ({}, _another_schools_ect_query())
+OTHER_SCHOOLS_RECORDS["mentors:register-mentor-new"] = lambda: (
+    {"step_name": "what-you-will-need"},
+    _another_schools_ect_query(),
+)
+OTHER_SCHOOLS_RECORDS["mentors:assign-mentor-new"] = lambda: (
+    {"step_name": "who-will-mentor"},
+    _another_schools_ect_query(),
+)
+OTHER_SCHOOLS_RECORDS["mentors:assign-ect-new"] = lambda: (
+    {"step_name": "who-to-assign"},
+    _another_schools_mentor_query(),
+)
 
 
 def _another_schools_mentor_pk() -> dict:
@@ -99,6 +126,7 @@ OTHER_SCHOOLS_RECORDS["mentors:change-additional-detail"] = lambda: {
 # Patterns with ids that are not school records, and why they are safe.
 NOT_SCHOOL_RECORDS = {
     "sign-in-as-persona",  # local-only persona sign-in; the id is the user to sign in as
+    "ects:register-ect-new",  # a new registration's first pages: no record, and nothing stored until answered
 }
 
 
@@ -124,7 +152,9 @@ def test_every_url_with_an_id_is_covered_by_the_tenancy_matrix():
 def test_another_schools_record_is_not_found(school_client, url_name, method):
     from django.urls import reverse
 
-    url = reverse(url_name, kwargs=OTHER_SCHOOLS_RECORDS[url_name]())
+    record = OTHER_SCHOOLS_RECORDS[url_name]()
+    kwargs, query = record if isinstance(record, tuple) else (record, {})
+    url = reverse(url_name, kwargs=kwargs) + (f"?{urlencode(query)}" if query else "")
 
     response = getattr(school_client, method)(url)
 

@@ -116,6 +116,7 @@ def test_an_unknown_journey_id_shows_the_start_again_page(school_client, setting
 
 def test_a_journey_lost_from_the_session_shows_the_start_again_page(school_client, setting):
     journey = Journey(school_client)
+    journey.post("what-you-will-need")
     session = school_client.session
     session["journeys"] = {}
     session.save()

@@ -63,8 +63,6 @@ def test_find_errors_are_shown_in_the_summary_and_inline(school_client, setting)
 @pytest.mark.parametrize(
     ("trn", "step", "heading"),
     [
-        ("7000002", "trn-not-found", "We’re unable to match the ECT with the TRN you provided"),
-        ("7000004", "trn-not-found", "We’re unable to match the ECT with the TRN you provided"),
         ("7000007", "induction-completed", "You cannot register {name}"),
         ("7000009", "induction-exempt", "You cannot register {name}"),
         ("7000008", "induction-failed", "You cannot register {name}"),
@@ -90,12 +88,16 @@ def test_dead_ends_after_finding(school_client, setting, trn, step, heading):
     assert journey.get("email-address").url.endswith(f"/{step}")
 
 
-def test_not_found_offers_to_try_again(school_client, setting):
+@pytest.mark.parametrize("trn", ["7000002", "7000004"])  # unknown, deactivated: TRS does not say which
+def test_a_trn_trs_does_not_know_asks_for_the_national_insurance_number_then_offers_to_try_again(
+    school_client, setting, trn
+):
     journey = Journey(school_client)
     journey.post("what-you-will-need")
-    journey.post("find-ect", {"trn": "7000002", **DOB})
 
-    page = html(journey.get("trn-not-found"))
+    assert journey.step_after("find-ect", {"trn": trn, **DOB}) == "national-insurance-number"
+    assert journey.step_after("national-insurance-number", {"national_insurance_number": "QQ123456C"}) == ("not-found")
+    page = html(journey.get("not-found"))
 
     assert "Try again" in page
     assert f'href="{journey.url("find-ect")}"' in page

@@ -162,11 +162,12 @@ def test_another_schools_user_cannot_see_the_confirmation(client, school_client,
 
 def test_a_step_not_yet_reached_redirects_to_the_furthest_one(school_client, school_led_ect):
     journey = Journey(school_client, school_led_ect)
+    journey.post("what-you-will-need")
 
     response = journey.get("check-answers")
 
     assert response.status_code == 302
-    assert response.url == journey.url("what-you-will-need")
+    assert response.url == journey.url("find-mentor")
 
 
 # Queries ------------------------------------------------------------------------------------------------------------

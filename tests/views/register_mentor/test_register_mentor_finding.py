@@ -1,7 +1,10 @@
 """Register a new mentor (docs/journeys/mentors.md): dead ends, mentors registered before, names and emails."""
 
 import re
+import uuid
+from html import unescape
 
+import pytest
 from django.urls import reverse
 
 from ecf.models import EmailMessage, Teacher, TrainingPeriod
@@ -33,25 +36,40 @@ def test_they_do_not_have_a_trn(school_client, provider_led_ect):
         r'<a class="govuk-link" href="([^"]+)">They do not have a TRN</a>', html(journey.get("find-mentor"))
     )
 
-    response = school_client.get(link.group(1))
+    response = school_client.get(unescape(link.group(1)))  # as a browser reads the href
 
     assert h1(response) == "You cannot register a mentor without a TRN"
     assert "Find a lost TRN service" in html(response)
     assert back_link(response) == journey.url("find-mentor")
 
 
-def test_they_do_not_have_a_trn_of_an_unknown_journey_is_not_found(school_client):
-    import uuid
+def test_they_do_not_have_a_trn_for_another_schools_ect_is_not_found(school_client):
+    url = reverse("mentors:register-mentor-no-trn")
+    other_school_ect = ECTAtSchoolPeriodFactory(school=SchoolFactory())
 
-    assert school_client.get(reverse("mentors:register-mentor-no-trn", args=[uuid.uuid4()])).status_code == 404
+    assert school_client.get(f"{url}?ect={other_school_ect.pk}").status_code == 404
+    assert school_client.get(f"{url}?ect=x").status_code == 404
 
 
-def test_a_trn_that_trs_does_not_know(school_client, provider_led_ect):
+def test_they_do_not_have_a_trn_of_a_journey_not_in_the_session_goes_back_to_a_new_one(school_client, provider_led_ect):
+    url = reverse("mentors:register-mentor-no-trn")
+
+    response = school_client.get(f"{url}?ect={provider_led_ect.pk}&journey={uuid.uuid4()}")
+
+    assert back_link(response) == (
+        reverse("mentors:register-mentor-new", args=["find-mentor"]) + f"?ect={provider_led_ect.pk}"
+    )
+    assert "journeys" not in school_client.session
+
+
+@pytest.mark.parametrize("trn", ["7000002", "7000004"])  # unknown, deactivated: TRS does not say which
+def test_a_trn_that_trs_does_not_know(school_client, provider_led_ect, trn):
     journey = Journey(school_client, provider_led_ect)
     journey.step_after("what-you-will-need")
 
-    assert journey.step_after("find-mentor", {"trn": "7000002", **DOB}) == "trn-not-found"
-    response = journey.get("trn-not-found")
+    assert journey.step_after("find-mentor", {"trn": trn, **DOB}) == "national-insurance-number"
+    assert journey.step_after("national-insurance-number", {"national_insurance_number": "QQ123456C"}) == ("not-found")
+    response = journey.get("not-found")
     assert h1(response) == "We’re unable to match the mentor with the details you provided"
     assert f'href="{journey.url("find-mentor")}"' in html(response)  # Try again
 
