@@ -60,4 +60,4 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 CMD ["python", "bin/healthcheck"]
 
 # WEB_CONCURRENCY gunicorn workers: 3 unless the environment says otherwise.
-CMD ["sh", "-c", "exec gunicorn ecf.wsgi --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]
+CMD ["sh", "-c", "exec gunicorn ecf.wsgi --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3}"]

@@ -10,7 +10,7 @@ TEST_WORKERS ?= logical
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install assets run test test-db lint format bench clean chromium
+.PHONY: help install assets run test test-db lint format bench bench-gias clean chromium
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -66,6 +66,9 @@ format: install ## Fix what ruff can fix and format the code
 
 bench: install ## Throughput of the ECTs list against a bare GOV.UK page, served by gunicorn
 	$(BIN)/python -m tests.bench.run
+
+bench-gias: install ## Import a generated 50,000-row GIAS extract twice: seconds and peak memory
+	$(BIN)/python -m tests.bench.gias
 
 clean: ## Remove the virtualenv, npm packages, built assets and local database
 	rm -rf $(VENV) node_modules static/build staticfiles .local

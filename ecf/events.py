@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils import timezone
 
+from ecf.logs import current_request_id
 from ecf.models import Event
 
 
@@ -54,7 +55,10 @@ def shorten(text: str, length: int) -> str:
 
 
 def record_event(*, event_type: str, heading: str, author: Author, changes: dict | None = None, metadata=None, **links):
-    """`links` name the records the event is about: teacher=, school=, ect_at_school_period=, ..."""
+    """`links` name the records the event is about: teacher=, school=, ect_at_school_period=, ...
+
+    The event keeps the id of the request that caused it (bound by ecf/request_ids.py), or of the command
+    run that bound one (`import_gias`), so support can find its log lines; otherwise it is blank."""
     return Event.objects.create(
         event_type=event_type,
         heading=shorten(heading, Event._meta.get_field("heading").max_length),
@@ -65,5 +69,6 @@ def record_event(*, event_type: str, heading: str, author: Author, changes: dict
         author_email=author.email,
         changes=changes or {},
         metadata=metadata or {},
+        request_id=current_request_id(),
         **links,
     )

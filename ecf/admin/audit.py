@@ -18,7 +18,15 @@ class EventAdmin(admin.ModelAdmin):
     list_display = ["happened_at", "heading", "event_type", "author_type", "author_name", "teacher", "school"]
     list_filter = ["author_type", "event_type"]
     list_select_related = ["teacher", "school"]
-    search_fields = ["heading", "=event_type", "=teacher__trn", "=school__urn", "author_name", "author_email"]
+    search_fields = [
+        "heading",
+        "=event_type",
+        "=teacher__trn",
+        "=school__urn",
+        "author_name",
+        "author_email",
+        "=request_id",
+    ]
     date_hierarchy = "happened_at"
     list_per_page = 50
 

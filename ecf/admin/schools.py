@@ -13,12 +13,27 @@ User = get_user_model()
 @admin.register(School)
 class SchoolAdmin(AuditedModelAdmin):
     list_display = ["name", "urn", "phase", "establishment_type", "status", "local_authority", "postcode"]
-    list_filter = ["phase", "status", "independent", "establishment_type", "local_authority"]
+    list_filter = ["phase", "status", "eligible", "independent", "establishment_type", "local_authority"]
     search_fields = ["name", "=urn", "postcode"]
     autocomplete_fields = ["users", "last_chosen_appropriate_body", "last_chosen_lead_provider"]
     list_select_related = []
     fieldsets = [
-        (None, {"fields": ["urn", "name", "phase", "establishment_type", "independent", "status"]}),
+        # From GIAS (manage.py import_gias): the next import overwrites changes made here.
+        (
+            None,
+            {
+                "fields": [
+                    "urn",
+                    "name",
+                    "phase",
+                    "establishment_type",
+                    "independent",
+                    "status",
+                    "closed_on",
+                    "eligible",
+                ]
+            },
+        ),
         ("Address", {"fields": ["local_authority", "address_line1", "address_line2", "town", "postcode"]}),
         (
             "Programme choices used by the school previously",

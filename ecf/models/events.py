@@ -46,6 +46,13 @@ class Event(models.Model):
     appropriate_body = models.ForeignKey(
         "ecf.AppropriateBody", on_delete=models.PROTECT, null=True, blank=True, related_name="events"
     )
+    request_id = models.CharField(
+        "request ID",
+        max_length=128,
+        blank=True,
+        db_index=True,
+        help_text="The request (its X-Request-ID and log lines) or command run that caused this; blank if neither.",
+    )
     changes = models.JSONField(default=dict, blank=True)
     metadata = models.JSONField(default=dict, blank=True)
 

@@ -1,7 +1,6 @@
 """Where emails go: GOV.UK Notify in production, the log locally (the outbox row is the record)."""
 
 import abc
-import json
 import logging
 
 from django.conf import settings
@@ -26,9 +25,9 @@ class EmailBackend(abc.ABC):
 
 class LocalBackend(EmailBackend):
     def send(self, *, message: EmailMessage, template: NotifyTemplate) -> str:
-        logger.info(
-            "Email to %s: %s, %s", message.to, template.name, json.dumps(message.personalisation, ensure_ascii=False)
-        )
+        # No address or personalisation (names, schools) in the log: logs keep no personal data
+        # (docs/adr/0012-structured-logs-and-gias-schools.md). The whole email is in the admin's Emails.
+        logger.info("Email %s not sent (local backend): %s", message.reference, template.name)
         return f"local-{message.reference}"
 
 

@@ -23,7 +23,7 @@ LARGE_SCHOOL_ECTS = 500
 # --- Database ------------------------------------------------------------------------------------------------
 
 
-def prepare_environment():
+def prepare_environment(database_name: str = DATABASE_NAME):
     """Environment for this process and gunicorn: bench settings, DEBUG off, loopback host, the bench database."""
     base_url = os.environ.get("DATABASE_URL", "")
     if not base_url:
@@ -36,7 +36,7 @@ def prepare_environment():
     os.environ.update(
         {
             "DATABASE_URL": base_url,  # tests.bench.settings swaps in the database name
-            "BENCH_DATABASE_NAME": DATABASE_NAME,
+            "BENCH_DATABASE_NAME": database_name,
             "DJANGO_SETTINGS_MODULE": SETTINGS,
             "DJANGO_ENV": "development",  # persona sign-in
             "DEBUG": "false",
@@ -44,20 +44,20 @@ def prepare_environment():
             "LOG_LEVEL": "WARNING",
         }
     )
-    create_database(base_url)
+    create_database(base_url, database_name)
 
 
-def create_database(base_url: str):
+def create_database(base_url: str, database_name: str = DATABASE_NAME):
     """CREATE DATABASE bench_ecf on the server of `base_url`, unless it exists. Never drops anything."""
     import psycopg
 
     # libpq reads the URL itself, Unix socket (?host=...) included.
     url = base_url.replace("postgis://", "postgresql://", 1).replace("pgsql://", "postgresql://", 1)
     with psycopg.connect(url, autocommit=True) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE_NAME]).fetchone()
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database_name]).fetchone()
         if not exists:
-            print(f"Creating database {DATABASE_NAME} on {connection.info.host}")
-            connection.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
+            print(f"Creating database {database_name} on {connection.info.host}")
+            connection.execute(f'CREATE DATABASE "{database_name}"')
 
 
 def large_school():

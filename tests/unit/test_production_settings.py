@@ -58,6 +58,24 @@ def test_the_deployment_checklist_passes_with_production_settings():
     assert "System check identified no issues" in result.stdout
 
 
+def test_production_logs_one_json_object_per_line():
+    result = manage(
+        "shell",
+        "-c",
+        "import logging, structlog; logging.getLogger('ecf.x').warning('plain %s', 'line'); "
+        "structlog.get_logger('ecf.y').info('structured', urn=100001)",
+        environment=production_environment(),
+    )
+
+    assert result.returncode == 0, result.stderr
+    plain, structured = (json.loads(line) for line in result.stderr.splitlines())
+    assert plain["event"] == "plain line"
+    assert plain["level"] == "warning"
+    assert plain["timestamp"].endswith("Z")
+    assert structured["event"] == "structured"
+    assert structured["urn"] == 100001
+
+
 @pytest.mark.parametrize(
     ("unsafe", "message"),
     [
