@@ -165,6 +165,8 @@ class ECTSummary:
     mentor_name: str
     mentor_pk: int | None
     status: ECTStatus
+    finished_on: datetime.date | None = None  # the last day at the school, once known
+    reported_leaving: bool = False  # the school told us they are leaving (docs/journeys/leaving.md)
 
     @property
     def needs_mentor(self) -> bool:
@@ -193,6 +195,8 @@ def summary_from_row(row: dict, *, today: datetime.date) -> ECTSummary:
         mentor_name=row["mentor_name"] or "",
         mentor_pk=row["mentor_pk"],
         status=ect_status(row, today=today),
+        finished_on=row["finished_on"],
+        reported_leaving=row["reported_leaving_on"] is not None,
     )
 
 
