@@ -15,6 +15,10 @@ class RemovalReasonForm(JourneyForm):
         label="Why are you removing the mentor?",
         choices=MentorAtSchoolPeriod.LeavingReason.choices,
         page_heading=True,
+        error_messages={
+            "required": "Select why you are removing the mentor",
+            "invalid_choice": "Select why you are removing the mentor",
+        },
     )
 
     def __init__(self, *args, name: str, **kwargs):
