@@ -65,7 +65,8 @@ def test_two_tabs_reporting_an_ect_leaving_at_once_report_it_once(round_number):
     )
 
     refused = [error for error in errors if error is not None]
-    assert len(refused) == 1 and isinstance(refused[0], DomainError), errors
+    assert len(refused) == 1, errors
+    assert isinstance(refused[0], DomainError), errors
     ect.refresh_from_db()
     assert ect.finished_on in dates
     assert Event.objects.filter(event_type="teacher_left_school_as_ect").count() == 1
