@@ -170,7 +170,8 @@ class ECTSummary:
 
     @property
     def needs_mentor(self) -> bool:
-        return not self.mentor_name
+        """No current mentor, and staying: a reported leaver is not asked for one (docs/journeys/leaving.md)."""
+        return not self.mentor_name and not self.reported_leaving
 
 
 PROGRAMME_LABELS = dict(TrainingPeriod.Programme.choices)

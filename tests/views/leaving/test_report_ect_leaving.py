@@ -214,3 +214,13 @@ def test_the_record_of_a_leaving_ect_runs_the_same_queries_as_any_other(school_c
     with CaptureQueriesContext(connection) as leaving:
         school_client.get(reverse("ects:record", args=[ect.pk]))
     assert len(before) == len(leaving)
+
+
+def test_a_leaving_ect_without_a_mentor_is_not_asked_for_one_on_the_list(school_client, school, ect):
+    ECTAtSchoolPeriod.objects.filter(pk=ect.pk).update(finished_on=TODAY + 3 * DAY, reported_leaving_on=TODAY)
+    staying = ECTAtSchoolPeriodFactory(school=school)
+
+    page = html(school_client.get(reverse("ects:list")))
+
+    assert f"/school/ects/{staying.pk}/assign-mentor" in page
+    assert f"/school/ects/{ect.pk}/assign-mentor" not in page
