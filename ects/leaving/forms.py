@@ -10,15 +10,12 @@ from django.utils import timezone
 from ecf.govuk import fields
 from ecf.govuk.filters import govuk_date
 from ecf.journeys import JourneyForm
-from ects.leaving.services import already_reported, leaving_version
+from ects.leaving.services import LEAVING_DATE_TOO_FAR_AHEAD, MONTHS_AHEAD, already_reported, leaving_version
 from ects.register.forms import add_months
 
 LEAVING_DATE_REQUIRED = "Enter the date the teacher left or will be leaving your school"
 STOPPING_DATE_REQUIRED = "Enter the date the teacher stopped or will stop mentoring at your school"
 LEAVING_DATE_INVALID = "Enter the date in the correct format, for example 30 06 2001"
-LEAVING_DATE_TOO_FAR_AHEAD = "Enter a date no further than 4 months from today"
-# DfE's service takes leaving dates at most this far ahead (docs/journeys/leaving.md).
-MONTHS_AHEAD = 4
 
 
 class LeavingDateForm(JourneyForm):

@@ -20,6 +20,11 @@ from ecf.events import Author, record_event
 from ecf.govuk.filters import govuk_date
 from ecf.models import Event, Teacher
 from ects.models import ECTAtSchoolPeriod
+from ects.register.forms import add_months
+
+LEAVING_DATE_TOO_FAR_AHEAD = "Enter a date no further than 4 months from today"
+# DfE's service takes leaving dates at most this far ahead (docs/journeys/leaving.md).
+MONTHS_AHEAD = 4
 
 # The Event column that links to each kind of period `end_periods` may remove.
 EVENT_LINKS = {"trainingperiod": "training_period", "mentorshipperiod": "mentorship_period"}
@@ -43,13 +48,17 @@ def already_reported(name: str, period, *, today: datetime.date) -> str:
 
 
 def check_leaving_date(*, name: str, period, leaving_on: datetime.date, expected_version: str | None, today) -> None:
-    """The rules a leaving date must meet once the period is locked. Raises DomainError with the message to show."""
+    """The rules a leaving date must meet once the period is locked (the date question checks them first, to show
+    them by the field): not reported before, not gone, at most 4 months ahead, after the school start date. Raises
+    DomainError with the message to show."""
     if expected_version is not None and leaving_version(period) != expected_version:
         raise DomainError(
             already_reported(name, period, today=today) or f"{name}’s details have changed. Check their record."
         )
     if message := already_reported(name, period, today=today):
         raise DomainError(message)
+    if leaving_on > add_months(today, MONTHS_AHEAD):
+        raise DomainError(LEAVING_DATE_TOO_FAR_AHEAD)
     if leaving_on <= period.started_on:
         started = govuk_date(period.started_on)
         raise DomainError(

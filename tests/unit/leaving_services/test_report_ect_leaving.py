@@ -176,3 +176,10 @@ def test_an_ect_leaving_before_their_mentor_leaves_keeps_the_mentorship_ending_w
 
     assert fresh(mentorship).finished_on == ect_leaves
     assert fresh(mentor).finished_on == mentor_leaves
+
+
+def test_a_date_more_than_4_months_ahead_is_refused(school, author):
+    ect = an_ect(school)
+    with pytest.raises(DomainError, match="Enter a date no further than 4 months from today"):
+        report_ect_leaving(ect_period=ect, leaving_on=TODAY + 130 * DAY, author=author)
+    assert fresh(ect).finished_on is None
