@@ -215,3 +215,16 @@ def test_the_mentor_record_of_a_leaving_mentor_runs_no_queries_in_its_template(
 ):
     MentorAtSchoolPeriod.objects.filter(pk=mentor.pk).update(finished_on=TODAY + 5 * DAY, reported_leaving_on=TODAY)
     assert school_client.get(reverse("mentors:record", args=[mentor.pk])).status_code == 200
+
+
+def test_a_leaving_mentors_record_runs_the_same_queries_with_1_or_50_ects(school_client, school, mentor, ect):
+    def record_queries() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert school_client.get(reverse("mentors:record", args=[mentor.pk])).status_code == 200
+        return len(queries)
+
+    MentorAtSchoolPeriod.objects.filter(pk=mentor.pk).update(finished_on=TODAY + 5 * DAY, reported_leaving_on=TODAY)
+    with_one = record_queries()
+    for _ in range(49):
+        MentorshipPeriodFactory(mentee=ECTAtSchoolPeriodFactory(school=school), mentor=mentor)
+    assert record_queries() == with_one <= 10
