@@ -66,8 +66,7 @@ _ALL = (
         required_personalisation=frozenset({"mentor_name", "school_name"}),
     ),
     NotifyTemplate(
-        # Design note "Managing mentors if you’re a school" (DfE school placements, 2023): a removed mentor is told,
-        # so a mistake can be reported.
+        # A removed mentor is told, so a mistake can be reported (docs/journeys/leaving.md).
         name="mentor_removed",
         subject="You’ve been removed as a mentor at ((school_name))",
         description=(

@@ -33,7 +33,7 @@ def remove_mentor(
     The mentor period finishes on `leaving_on`; their mentorships and mentor training at this school finish on it, or
     are removed when they start after it (mentorships that ended earlier, say with an ECT who left first, stay as they
     are). From the next day their ECTs need a new mentor. The mentor gets the `mentor_removed` email once this
-    commits (design note "Managing mentors if you’re a school": they can report a mistake).
+    commits, so they can report a mistake (docs/journeys/leaving.md, "What changes").
 
     expected_version: `ects.leaving.services.leaving_version(mentor_period)` when the user gave the date. Raises
     DomainError with the message to show: already reported or gone, a date not after the mentor's start.
