@@ -167,6 +167,7 @@ class ECTSummary:
     status: ECTStatus
     finished_on: datetime.date | None = None  # the last day at the school, once known
     reported_leaving: bool = False  # the school told us they are leaving (docs/journeys/leaving.md)
+    has_left: bool = False  # their last day here is past
 
     @property
     def needs_mentor(self) -> bool:
@@ -198,6 +199,7 @@ def summary_from_row(row: dict, *, today: datetime.date) -> ECTSummary:
         status=ect_status(row, today=today),
         finished_on=row["finished_on"],
         reported_leaving=row["reported_leaving_on"] is not None,
+        has_left=row["finished_on"] is not None and row["finished_on"] < today,
     )
 
 

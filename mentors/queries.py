@@ -134,6 +134,7 @@ class MentorRecord:
     finished_on: datetime.date | None = None  # the last day as a mentor at the school, once known
     reported_leaving: bool = False  # the school told us (docs/journeys/leaving.md)
     stopping_mentoring: bool = False  # ... that they stay but will no longer mentor
+    has_left: bool = False  # their last day as a mentor here is past
 
 
 RECORD_FIELDS = (
@@ -213,6 +214,7 @@ def mentor_record(school, pk: int, *, today: datetime.date | None = None) -> Men
         training_completed=row["training_completed"],
         finished_on=row["finished_on"],
         reported_leaving=row["reported_leaving_on"] is not None,
+        has_left=not still_mentoring,
         stopping_mentoring=row["leaving_reason"] == MentorAtSchoolPeriod.LeavingReason.NO_LONGER_MENTORING,
     )
 

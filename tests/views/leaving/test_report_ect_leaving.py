@@ -114,6 +114,9 @@ def test_a_past_date_says_they_have_left_and_they_leave_the_list(school_client, 
     confirmation = text(school_client.get(journey.confirmation_url))
     assert "Kenneth Lowry has been removed from your school’s ECT list" in confirmation
     assert "Kenneth Lowry" not in text(school_client.get(reverse("ects:list")))
+    record = text(school_client.get(reverse("ects:record", args=[ect.pk])))
+    assert "Kenneth Lowry has left your school" in record
+    assert f"You told us Kenneth Lowry’s last day was {govuk(leaving_on)}." in record
 
 
 @pytest.mark.parametrize(
