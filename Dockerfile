@@ -49,6 +49,7 @@ RUN DJANGO_ENV=production \
     NOTIFY_TEMPLATE_ECT_REGISTERED_PROVIDER_LED=build-only \
     NOTIFY_TEMPLATE_ECT_REGISTERED_SCHOOL_LED=build-only \
     NOTIFY_TEMPLATE_MENTOR_REGISTERED=build-only \
+    NOTIFY_TEMPLATE_MENTOR_REMOVED=build-only \
     python manage.py collectstatic --no-input --verbosity 0
 
 # The code stays owned by root: the service has nothing to write to disk.

@@ -184,7 +184,12 @@ NOTIFICATIONS_BACKEND = env.str(
 )
 # One GOV.UK Notify template per email in ecf.notifications.TEMPLATES (a test keeps the two lists
 # equal). Production needs NOTIFY_TEMPLATE_<NAME> for each; elsewhere they get made-up local ids.
-NOTIFY_TEMPLATE_NAMES = ("ect_registered_provider_led", "ect_registered_school_led", "mentor_registered")
+NOTIFY_TEMPLATE_NAMES = (
+    "ect_registered_provider_led",
+    "ect_registered_school_led",
+    "mentor_registered",
+    "mentor_removed",
+)
 NOTIFY_TEMPLATE_IDS = (
     {name: env.str(f"NOTIFY_TEMPLATE_{name.upper()}") for name in NOTIFY_TEMPLATE_NAMES} if PRODUCTION else {}
 )

@@ -165,10 +165,14 @@ class ECTSummary:
     mentor_name: str
     mentor_pk: int | None
     status: ECTStatus
+    finished_on: datetime.date | None = None  # the last day at the school, once known
+    reported_leaving: bool = False  # the school told us they are leaving (docs/journeys/leaving.md)
+    has_left: bool = False  # their last day here is past
 
     @property
     def needs_mentor(self) -> bool:
-        return not self.mentor_name
+        """No current mentor, and staying: a reported leaver is not asked for one (docs/journeys/leaving.md)."""
+        return not self.mentor_name and not self.reported_leaving
 
 
 PROGRAMME_LABELS = dict(TrainingPeriod.Programme.choices)
@@ -193,6 +197,9 @@ def summary_from_row(row: dict, *, today: datetime.date) -> ECTSummary:
         mentor_name=row["mentor_name"] or "",
         mentor_pk=row["mentor_pk"],
         status=ect_status(row, today=today),
+        finished_on=row["finished_on"],
+        reported_leaving=row["reported_leaving_on"] is not None,
+        has_left=row["finished_on"] is not None and row["finished_on"] < today,
     )
 
 

@@ -23,6 +23,16 @@ class MentorAtSchoolPeriod(Period):
     subject_networks = models.CharField("subject networks and associations", max_length=500, blank=True)
     other_experiences = models.CharField(max_length=500, blank=True)
 
+    class LeavingReason(models.TextChoices):
+        LEFT_SCHOOL = "left_school", "They’re leaving or have left your school"
+        NO_LONGER_MENTORING = "no_longer_mentoring", "They will no longer be a mentor at your school"
+
+    # Set when the school reports that the mentor is leaving or will no longer mentor (finished_on is their last day).
+    reported_leaving_on = models.DateField(
+        null=True, blank=True, help_text="When the school reported that the mentor is leaving or will stop mentoring."
+    )
+    leaving_reason = models.CharField(max_length=30, choices=LeavingReason.choices, blank=True)
+
     objects = PeriodQuerySet.as_manager()
 
     class Meta:

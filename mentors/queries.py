@@ -86,6 +86,7 @@ class MentorSummary:
     name: str
     trn: str
     assigned_ects: list[AssignedECT]
+    leaving: bool = False  # reported leaving (or no longer mentoring): "Leaving school" until their last day
 
 
 def summarise(period) -> MentorSummary:
@@ -98,6 +99,7 @@ def summarise(period) -> MentorSummary:
             AssignedECT(pk=mentorship.mentee_id, name=mentorship.mentee.teacher.full_name)
             for mentorship in period.current_mentorships
         ],
+        leaving=period.reported_leaving_on is not None,
     )
 
 
@@ -129,6 +131,10 @@ class MentorRecord:
     can_take_another_ect: bool
     training: MentorTraining | None
     training_completed: bool
+    finished_on: datetime.date | None = None  # the last day as a mentor at the school, once known
+    reported_leaving: bool = False  # the school told us (docs/journeys/leaving.md)
+    stopping_mentoring: bool = False  # ... that they stay but will no longer mentor
+    has_left: bool = False  # their last day as a mentor here is past
 
 
 RECORD_FIELDS = (
@@ -161,6 +167,8 @@ def mentor_record(school, pk: int, *, today: datetime.date | None = None) -> Men
         .values(
             *RECORD_FIELDS,
             "finished_on",
+            "reported_leaving_on",
+            "leaving_reason",
             trn=F("teacher__trn"),
             name=display_name_expression("teacher__"),
             qts_awarded_on=F("teacher__trs_qts_awarded_on"),
@@ -204,6 +212,10 @@ def mentor_record(school, pk: int, *, today: datetime.date | None = None) -> Men
         can_take_another_ect=still_mentoring and row["ect_to_offer"],
         training=MentorTraining(row["lead_provider"] or "", row["delivery_partner"] or "") if has_training else None,
         training_completed=row["training_completed"],
+        finished_on=row["finished_on"],
+        reported_leaving=row["reported_leaving_on"] is not None,
+        has_left=not still_mentoring,
+        stopping_mentoring=row["leaving_reason"] == MentorAtSchoolPeriod.LeavingReason.NO_LONGER_MENTORING,
     )
 
 

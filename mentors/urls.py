@@ -4,6 +4,8 @@ from ecf.journeys.views import journey_urls
 from mentors import views
 from mentors.assign import views as assign
 from mentors.assign.journey import ASSIGN_ECT, ASSIGN_MENTOR
+from mentors.leaving import views as leaving
+from mentors.leaving.journey import REMOVE_MENTOR
 from mentors.register import views as register
 from mentors.register.journey import REGISTER_MENTOR
 from schools.access import school_user_required
@@ -30,4 +32,6 @@ urlpatterns = [
     *journey_urls(ASSIGN_ECT, access=school_user_required, start_view=assign.assign_ect_without_a_mentor),
     path("register-mentor/no-trn", register.no_trn, name="register-mentor-no-trn"),
     *journey_urls(REGISTER_MENTOR, access=school_user_required),
+    path("mentors/<int:mentor_id>/remove", leaving.remove_mentor_start, name="remove-mentor-from-record"),
+    *journey_urls(REMOVE_MENTOR, access=school_user_required),
 ]

@@ -65,6 +65,17 @@ _ALL = (
         ),
         required_personalisation=frozenset({"mentor_name", "school_name"}),
     ),
+    NotifyTemplate(
+        # A removed mentor is told, so a mistake can be reported (docs/journeys/leaving.md).
+        name="mentor_removed",
+        subject="You’ve been removed as a mentor at ((school_name))",
+        description=(
+            "To the mentor: ((school_name)) has told us that from ((last_day)) you will no longer be a mentor for "
+            "early career teachers there (they have left or are leaving the school, or will no longer mentor). "
+            "“If you think this is a mistake, contact ((school_name)).” Same signature."
+        ),
+        required_personalisation=frozenset({"mentor_name", "school_name", "last_day"}),
+    ),
 )
 TEMPLATES: dict[str, NotifyTemplate] = {template.name: template for template in _ALL}
 

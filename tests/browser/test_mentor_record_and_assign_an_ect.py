@@ -59,7 +59,13 @@ def test_the_mentor_record_shows_its_sections_in_order(page, school, providers):
     then_i_see_the_page(page, "Grace Hopper")
     expect(page.get_by_text("TRN: 3456789")).to_be_visible()
     then_the_sections_are(
-        page, "Personal details", "Teaching details", "Additional details", "Mentoring", "Mentor training"
+        page,
+        "Personal details",
+        "Teaching details",
+        "Additional details",
+        "Mentoring",
+        "Mentor training",
+        "Tell us if Grace Hopper has left or is leaving your school permanently",
     )
     for key, value in [
         ("Name", "Grace Hopper"),

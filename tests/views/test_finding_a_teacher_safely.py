@@ -200,6 +200,8 @@ def test_following_links_to_every_journey_stores_nothing_in_the_session(school_c
         f"{reverse('mentors:register-mentor-start')}?ect={ect.pk}",
         reverse("mentors:assign-mentor-start", args=[ect.pk]),
         reverse("mentors:assign-ect-start", args=[mentor.pk]),
+        reverse("ects:report-ect-leaving-from-record", args=[ect.pk]),
+        reverse("mentors:remove-mentor-from-record", args=[mentor.pk]),
     ]
 
     for start in starts:

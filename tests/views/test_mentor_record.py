@@ -79,7 +79,14 @@ def test_the_sections_come_in_order(school_client, mentor):
 
     headings = re.findall(r'<h2 class="govuk-heading-m">(.*?)</h2>', page(school_client, mentor))
 
-    assert headings == ["Personal details", "Teaching details", "Additional details", "Mentoring", "Mentor training"]
+    assert headings == [
+        "Personal details",
+        "Teaching details",
+        "Additional details",
+        "Mentoring",
+        "Mentor training",
+        "Tell us if Grace Hopper has left or is leaving your school permanently",
+    ]
 
 
 def test_personal_details(school_client, mentor):

@@ -123,6 +123,55 @@ OTHER_SCHOOLS_RECORDS["mentors:change-additional-detail"] = lambda: {
     "detail": "other-experiences",
 }
 
+
+def another_schools_leaving(journey_name: str, make_period) -> dict:
+    """A report-leaving or remove-mentor journey completed at ANOTHER school (the record is the ECT or mentor)."""
+    import uuid
+
+    from ecf.models import JourneyCompletion
+
+    completion = JourneyCompletion.objects.create(
+        journey_id=uuid.uuid4(),
+        journey_name=journey_name,
+        record_id=make_period().pk,
+        outcome={"leaving_on": "2027-01-31", "reason": "left_school"},
+    )
+    return {"journey_id": completion.journey_id}
+
+
+def _another_schools_ect():
+    return ECTAtSchoolPeriodFactory(school=SchoolFactory())
+
+
+def _another_schools_mentor():
+    from tests.factories import MentorAtSchoolPeriodFactory
+
+    return MentorAtSchoolPeriodFactory(school=SchoolFactory())
+
+
+OTHER_SCHOOLS_RECORDS["ects:report-ect-leaving-from-record"] = lambda: {"ect_id": _another_schools_ect().pk}
+OTHER_SCHOOLS_RECORDS["ects:report-ect-leaving-new"] = lambda: (
+    {"step_name": "leaving-date"},
+    _another_schools_ect_query(),
+)
+OTHER_SCHOOLS_RECORDS["ects:report-ect-leaving"] = lambda: {
+    **another_schools_leaving("report-ect-leaving", _another_schools_ect),
+    "step_name": "check-answers",
+}
+OTHER_SCHOOLS_RECORDS["ects:report-ect-leaving-confirmation"] = lambda: another_schools_leaving(
+    "report-ect-leaving", _another_schools_ect
+)
+OTHER_SCHOOLS_RECORDS["mentors:remove-mentor-from-record"] = lambda: {"mentor_id": _another_schools_mentor().pk}
+OTHER_SCHOOLS_RECORDS["mentors:remove-mentor-new"] = lambda: ({"step_name": "reason"}, _another_schools_mentor_query())
+OTHER_SCHOOLS_RECORDS["mentors:remove-mentor"] = lambda: {
+    **another_schools_leaving("remove-mentor", _another_schools_mentor),
+    "step_name": "check-answers",
+}
+OTHER_SCHOOLS_RECORDS["mentors:remove-mentor-confirmation"] = lambda: another_schools_leaving(
+    "remove-mentor", _another_schools_mentor
+)
+
+
 # Patterns with ids that are not school records, and why they are safe.
 NOT_SCHOOL_RECORDS = {
     "sign-in-as-persona",  # local-only persona sign-in; the id is the user to sign in as
