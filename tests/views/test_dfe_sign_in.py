@@ -272,3 +272,13 @@ def test_the_callback_and_persona_sign_in_count_as_attempts_too(client, dfe_sign
 
     assert client.get("/sign-in/dfe/callback?code=x&state=y").status_code == 429
     assert client.post(f"/sign-in/persona/{school_user.pk}").status_code == 429
+
+
+def test_forms_may_lead_to_dfe_sign_in_and_nowhere_else(client, dfe_sign_in):
+    # The sign-in and sign-out forms are redirected to the provider; CSP form-action must allow it.
+    policy = dict(
+        directive.strip().split(" ", 1)
+        for directive in client.get("/sign-in").headers["Content-Security-Policy"].split(";")
+    )
+
+    assert policy["form-action"].split() == ["'self'", dfe_sign_in.url]
