@@ -8,6 +8,7 @@ DfE Sign-in's documentation: https://github.com/DFE-Digital/login.dfe.public-api
 https://github.com/DFE-Digital/login.dfe.oidc (the provider).
 """
 
+import json
 import time
 from dataclasses import dataclass
 from functools import cache
@@ -126,6 +127,12 @@ def identity_from_callback(request: HttpRequest) -> Identity:
 def organisations(claim) -> tuple[Organisation, ...]:
     """The `organisation` claim: DfE Sign-in sends the one organisation the user chose, as an object with
     `id`, `name` and, for a school, `urn` (a string). A list of such objects is read as several."""
+    if isinstance(claim, str):
+        # Some providers send a JSON object claim as a string.
+        try:
+            claim = json.loads(claim)
+        except ValueError:
+            claim = None
     items = claim if isinstance(claim, list) else [claim] if isinstance(claim, dict) else []
     found = []
     for item in items:

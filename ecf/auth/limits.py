@@ -23,10 +23,10 @@ def sign_in_attempt(view):
     def wrapper(request, *args, **kwargs):
         if is_ratelimited(request, group="sign-in", key="ip", rate=sign_in_rate, increment=True):
             record_sign_in_refused("too_many_attempts", "Too many sign-in attempts from one IP address.")
-            response = render(
-                request, "auth/too_many_attempts.html", {"title": "Too many sign-in attempts"}, status=429
-            )
-            response["Retry-After"] = str(retry_after_seconds())
+            wait = retry_after_seconds()
+            context = {"title": "Too many sign-in attempts", "wait_seconds": wait}
+            response = render(request, "auth/too_many_attempts.html", context, status=429)
+            response["Retry-After"] = str(wait)
             return response
         return view(request, *args, **kwargs)
 

@@ -11,7 +11,7 @@ import pytest
 import requests
 from django.core.cache import caches
 
-from ecf.auth.dfe_sign_in import ID_TOKEN_SESSION_KEY
+from ecf.auth.dfe_sign_in import ID_TOKEN_SESSION_KEY, organisations
 from ecf.models import Event
 from schools.middleware import CURRENT_SCHOOL_SESSION_KEY
 from schools.models import DfESignInAccount, School
@@ -282,3 +282,36 @@ def test_forms_may_lead_to_dfe_sign_in_and_nowhere_else(client, dfe_sign_in):
     )
 
     assert policy["form-action"].split() == ["'self'", dfe_sign_in.url]
+
+
+def test_dfe_sign_in_not_answering_is_a_clear_page_not_an_error(client, dfe_sign_in, settings):
+    settings.DFE_SIGN_IN_ISSUER = "http://localhost:9"  # nothing listens on the discard port
+
+    response = client.post("/sign-in/dfe")
+
+    assert response.status_code == 403
+    assert "Sorry, signing in did not work" in response.content.decode()
+    assert events("school_user_sign_in_refused")[0].metadata["reason"] == "failed"
+
+
+def test_a_callback_without_any_parameters_signs_nobody_in(client, dfe_sign_in):
+    response = client.get("/sign-in/dfe/callback")
+
+    assert response.status_code == 403
+    assert "Sorry, signing in did not work" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ({"id": "o1", "name": "Oakfield", "urn": "142301"}, [("o1", "Oakfield", 142301)]),
+        ('{"id": "o1", "name": "Oakfield", "urn": "142301"}', [("o1", "Oakfield", 142301)]),
+        ([{"id": "o1", "urn": 142301}, {"id": "o2", "name": "Council"}], [("o1", "", 142301), ("o2", "Council", None)]),
+        ({"id": "o1", "urn": "not a urn"}, [("o1", "", None)]),
+        ({"name": "no id"}, []),
+        (None, []),
+        ("not json", []),
+    ],
+)
+def test_the_organisation_claim_is_read_whatever_its_shape(claim, expected):
+    assert [(o.id, o.name, o.urn) for o in organisations(claim)] == expected
