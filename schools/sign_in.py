@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ecf.auth import dfe_sign_in
@@ -64,16 +64,27 @@ def schools_for(identity: dfe_sign_in.Identity) -> list[School]:
     return schools
 
 
+def first_account(sub: str) -> DfESignInAccount | None:
+    return DfESignInAccount.objects.select_for_update().select_related("user").filter(sub=sub).first()
+
+
+def create_account(sub: str) -> DfESignInAccount:
+    """A new user for a `sub` seen for the first time. Two first sign-ins at once (a double click at DfE
+    Sign-in) both get here; the second meets the unique `sub` and takes the first one's account."""
+    try:
+        with transaction.atomic():
+            user = get_user_model().objects.create_user(username=f"dfe-sign-in:{sub}"[:150])
+            return DfESignInAccount.objects.create(user=user, sub=sub)
+    except IntegrityError:
+        return DfESignInAccount.objects.select_for_update().select_related("user").get(sub=sub)
+
+
 def sign_in_school_user(identity: dfe_sign_in.Identity, schools: list[School]):
     """The user with this DfE Sign-in `sub`, created on their first sign-in, their name and email brought up
     to date, and acting for exactly `schools` (access to a school is given again at each sign-in, so one
     they have lost a role at drops away). Records the sign-in. Returns the user."""
-    User = get_user_model()
     with transaction.atomic():
-        account = DfESignInAccount.objects.select_for_update().select_related("user").filter(sub=identity.sub).first()
-        if account is None:
-            user = User.objects.create_user(username=f"dfe-sign-in:{identity.sub}"[:150])
-            account = DfESignInAccount.objects.create(user=user, sub=identity.sub)
+        account = first_account(identity.sub) or create_account(identity.sub)
         user = account.user
         user.first_name, user.last_name, user.email = identity.first_name, identity.last_name, identity.email
         user.save(update_fields=["first_name", "last_name", "email"])

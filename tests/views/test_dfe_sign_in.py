@@ -11,8 +11,9 @@ import pytest
 import requests
 from django.core.cache import caches
 
-from ecf.auth.dfe_sign_in import ID_TOKEN_SESSION_KEY, organisations
+from ecf.auth.dfe_sign_in import ID_TOKEN_SESSION_KEY, Identity, organisations
 from ecf.models import Event
+from schools import sign_in
 from schools.middleware import CURRENT_SCHOOL_SESSION_KEY
 from schools.models import DfESignInAccount, School
 from tests.factories import SchoolFactory
@@ -315,3 +316,17 @@ def test_a_callback_without_any_parameters_signs_nobody_in(client, dfe_sign_in):
 )
 def test_the_organisation_claim_is_read_whatever_its_shape(claim, expected):
     assert [(o.id, o.name, o.urn) for o in organisations(claim)] == expected
+
+
+def test_two_first_sign_ins_at_once_make_one_user(oakfield, monkeypatch):
+    # The other sign-in created the account after this one looked for it (a double click at DfE Sign-in).
+    identity = Identity(
+        sub="priya", email="priya@example.com", first_name="Priya", last_name="Shah", organisations=(), id_token="t"
+    )
+    first = sign_in.sign_in_school_user(identity, [oakfield])
+    monkeypatch.setattr(sign_in, "first_account", lambda sub: None)
+
+    second = sign_in.sign_in_school_user(identity, [oakfield])
+
+    assert second == first
+    assert DfESignInAccount.objects.count() == 1
