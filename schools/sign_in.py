@@ -24,7 +24,8 @@ ELIGIBLE_STATUSES = {School.Status.OPEN, School.Status.PROPOSED_TO_CLOSE}
 @dataclass(frozen=True)
 class Refusal:
     """Why a user may not act for an organisation. `reason`: unknown_organisation, school_not_eligible
-    or no_role (ordered from the least to the most specific)."""
+    or no_role (ordered from the least to the most specific); account_disabled when DfE support staff have
+    turned the user off here (is_active), whatever DfE Sign-in says."""
 
     reason: str
     organisation: dfe_sign_in.Organisation
@@ -82,10 +83,13 @@ def create_account(sub: str) -> DfESignInAccount:
 def sign_in_school_user(identity: dfe_sign_in.Identity, schools: list[School]):
     """The user with this DfE Sign-in `sub`, created on their first sign-in, their name and email brought up
     to date, and acting for exactly `schools` (access to a school is given again at each sign-in, so one
-    they have lost a role at drops away). Records the sign-in. Returns the user."""
+    they have lost a role at drops away). Records the sign-in. Returns the user. Raises SignInRefused
+    (account_disabled) for a user support staff have turned off."""
     with transaction.atomic():
         account = first_account(identity.sub) or create_account(identity.sub)
         user = account.user
+        if not user.is_active:
+            raise SignInRefused(Refusal("account_disabled", identity.organisations[0], schools[0]))
         user.first_name, user.last_name, user.email = identity.first_name, identity.last_name, identity.email
         user.save(update_fields=["first_name", "last_name", "email"])
         account.last_signed_in_at = timezone.now()

@@ -46,6 +46,7 @@ REFUSAL_TITLES = {
     "unknown_organisation": "You cannot use this service with this organisation",
     "school_not_eligible": "This school cannot use this service",
     "no_role": "You do not have access to this service",
+    "account_disabled": "Your account for this service has been turned off",
 }
 
 
@@ -58,7 +59,7 @@ def dfe_sign_in_callback(request):
         raise Http404("DfE Sign-in is turned off.")
     try:
         identity = dfe_sign_in.identity_from_callback(request)
-        schools = sign_in.schools_for(identity)
+        user = sign_in.sign_in_school_user(identity, sign_in.schools_for(identity))
     except dfe_sign_in.SignInFailed as failure:
         record_sign_in_refused(
             failure.reason, "Signing in with DfE Sign-in did not finish", metadata={"detail": failure.detail}
@@ -76,7 +77,6 @@ def dfe_sign_in_callback(request):
         )
         context = {"title": REFUSAL_TITLES[refusal.reason], "refusal": refusal, "reason": refusal.reason}
         return render(request, "auth/sign_in_refused.html", context, status=403)
-    user = sign_in.sign_in_school_user(identity, schools)
     # login() rotates the session key; the ID token stays for signing out of DfE Sign-in too.
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     request.session[dfe_sign_in.ID_TOKEN_SESSION_KEY] = identity.id_token

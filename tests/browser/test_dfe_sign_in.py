@@ -12,10 +12,10 @@ from django.core.cache import caches
 from playwright.sync_api import Page, expect
 
 from ecf.models import Event
-from schools.models import School
+from schools.models import DfESignInAccount, School
 from tests.browser.conftest import assert_no_horizontal_scroll, not_ours
 from tests.browser.journeys import ECTS_HEADING, choose_school, sign_out, then_i_see_the_page
-from tests.factories import SchoolFactory
+from tests.factories import SchoolFactory, UserFactory
 
 OAKFIELD = {"id": "org-oakfield", "name": "Oakfield Primary School", "urn": "142301"}
 HOLLINS = {"id": "org-hollins", "name": "Hollins Park School", "urn": "145872"}
@@ -165,3 +165,15 @@ def test_too_many_attempts_from_one_address_are_held_back(page, dfe, settings):
 
     then_i_see_the_page(page, "Too many sign-in attempts")
     expect(page.get_by_text("Wait 20 seconds, then")).to_be_visible()
+
+
+def test_a_user_support_staff_turned_off_is_refused(page, dfe):
+    given_a_school()
+    given_a_dfe_sign_in_user(dfe)
+    DfESignInAccount.objects.create(user=UserFactory(username="dfe-sign-in:priya", is_active=False), sub="priya")
+
+    sign_in_with_dfe_sign_in(page)
+
+    then_i_see_the_refusal(
+        page, "Your account for this service has been turned off", "has turned off your account for Register"
+    )

@@ -330,3 +330,30 @@ def test_two_first_sign_ins_at_once_make_one_user(oakfield, monkeypatch):
 
     assert second == first
     assert DfESignInAccount.objects.count() == 1
+
+
+def test_a_user_support_staff_turned_off_is_refused_whatever_dfe_sign_in_says(client, dfe_sign_in, oakfield):
+    given_a_dfe_sign_in_user(dfe_sign_in)
+    sign_in_with_dfe_sign_in(client)
+    client.post("/sign-out")
+    account = DfESignInAccount.objects.get(sub="priya")
+    account.user.is_active = False
+    account.user.save()
+
+    response = sign_in_with_dfe_sign_in(client)
+
+    assert response.status_code == 403
+    assert "Your account for this service has been turned off" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert events("school_user_sign_in_refused")[0].metadata["reason"] == "account_disabled"
+
+
+def test_signing_out_when_dfe_sign_in_does_not_answer_still_signs_out_here(client, dfe_sign_in, oakfield, settings):
+    given_a_dfe_sign_in_user(dfe_sign_in)
+    sign_in_with_dfe_sign_in(client)
+    settings.DFE_SIGN_IN_ISSUER = "http://localhost:9"
+
+    response = client.post("/sign-out")
+
+    assert response["Location"] == "/signed-out"
+    assert "_auth_user_id" not in client.session
