@@ -357,3 +357,18 @@ def test_signing_out_when_dfe_sign_in_does_not_answer_still_signs_out_here(clien
 
     assert response["Location"] == "/signed-out"
     assert "_auth_user_id" not in client.session
+
+
+def test_the_authorisation_request_carries_state_nonce_pkce_and_the_scopes(client, dfe_sign_in):
+    location = urlsplit(client.post("/sign-in/dfe")["Location"])
+    query = {name: values[0] for name, values in parse_qs(location.query).items()}
+
+    assert f"{location.scheme}://{location.netloc}{location.path}" == f"{dfe_sign_in.url}/oauth2/authorize"
+    assert query["response_type"] == "code"
+    assert query["client_id"] == dfe_sign_in.client_id
+    assert query["redirect_uri"] == "http://testserver/sign-in/dfe/callback"
+    assert query["scope"] == "openid profile email organisation"
+    assert query["code_challenge_method"] == "S256"
+    assert len(query["code_challenge"]) >= 43
+    assert len(query["state"]) >= 20
+    assert len(query["nonce"]) >= 20
