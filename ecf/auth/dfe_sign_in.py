@@ -99,10 +99,14 @@ def identity_from_callback(request: HttpRequest) -> Identity:
         raise SignInFailed("cancelled", "The user cancelled signing in at DfE Sign-in.")
     oidc = client()
     try:
-        # Authlib checks the audience only through `azp` unless told to: the ID token must name this service
-        # in `aud` (OpenID Connect Core 1.0, section 3.1.3.7, step 3).
+        # The discovery document must name the issuer it was fetched from (OpenID Connect Discovery 1.0,
+        # section 4.3), and Authlib checks the audience only through `azp` unless told to: the ID token must
+        # name this service in `aud` (OpenID Connect Core 1.0, section 3.1.3.7).
+        issuer = oidc.load_server_metadata()["issuer"]
+        if issuer.rstrip("/") != settings.DFE_SIGN_IN_ISSUER:
+            raise ValueError(f"The discovery document names another issuer: {issuer}")
         claims_options = {
-            "iss": {"essential": True, "values": [oidc.load_server_metadata()["issuer"]]},
+            "iss": {"essential": True, "values": [issuer]},
             "aud": {"essential": True, "values": [oidc.client_id]},
         }
         token = oidc.authorize_access_token(request, claims_options=claims_options)
