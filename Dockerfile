@@ -50,6 +50,11 @@ RUN DJANGO_ENV=production \
     NOTIFY_TEMPLATE_ECT_REGISTERED_SCHOOL_LED=build-only \
     NOTIFY_TEMPLATE_MENTOR_REGISTERED=build-only \
     NOTIFY_TEMPLATE_MENTOR_REMOVED=build-only \
+    DFE_SIGN_IN_ISSUER=https://unused.invalid \
+    DFE_SIGN_IN_CLIENT_ID=build-only \
+    DFE_SIGN_IN_CLIENT_SECRET=build-only \
+    DFE_SIGN_IN_API_URL=https://unused.invalid \
+    DFE_SIGN_IN_API_SECRET=build-only \
     python manage.py collectstatic --no-input --verbosity 0
 
 # The code stays owned by root: the service has nothing to write to disk.

@@ -10,7 +10,7 @@ TEST_WORKERS ?= logical
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install assets run test test-db lint format bench bench-gias clean chromium
+.PHONY: help install assets run run-dfe-sign-in dfe-sign-in-mock test test-db lint format bench bench-gias clean chromium
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -37,6 +37,17 @@ run: install ## Serve the service with demo data on http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py seed_demo_data
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# The loopback DfE Sign-in of tests/dfe_sign_in_mock.py; run-dfe-sign-in points the service at it.
+DFE_SIGN_IN_MOCK_PORT ?= 8010
+
+dfe-sign-in-mock: install ## Serve a loopback DfE Sign-in (OpenID Connect provider, public API stub) on localhost:$(DFE_SIGN_IN_MOCK_PORT)
+	$(BIN)/python -m tests.dfe_sign_in_mock --port $(DFE_SIGN_IN_MOCK_PORT) --client-id register-ects --api-secret local-api-secret-of-at-least-32-bytes
+
+run-dfe-sign-in: ## Serve the service like `make run`, signing in with the loopback DfE Sign-in (start `make dfe-sign-in-mock` first)
+	DFE_SIGN_IN_ISSUER=http://localhost:$(DFE_SIGN_IN_MOCK_PORT) DFE_SIGN_IN_API_URL=http://localhost:$(DFE_SIGN_IN_MOCK_PORT) \
+	DFE_SIGN_IN_CLIENT_ID=register-ects DFE_SIGN_IN_CLIENT_SECRET=local \
+	DFE_SIGN_IN_API_SECRET=local-api-secret-of-at-least-32-bytes $(MAKE) run
 
 chromium: ## Install Debian's Chromium for the browser tests, if it is missing
 	@if [ -x /usr/bin/chromium ]; then :; \

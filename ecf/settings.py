@@ -38,6 +38,35 @@ TRS_API_KEY = env.str("TRS_API_KEY", default="")
 TRS_API_VERSION = env.str("TRS_API_VERSION", default="20260120")
 TRS_TIMEOUT_SECONDS = env.float("TRS_TIMEOUT_SECONDS", default=5.0)
 
+# DfE Sign-in (OpenID Connect) signs school users in: always in production, locally when an issuer is given
+# (the loopback provider of `make dfe-sign-in-mock`, see README.md). docs/adr/0013-dfe-sign-in.md says why.
+DFE_SIGN_IN_ISSUER = env.str("DFE_SIGN_IN_ISSUER", default="").rstrip("/")
+DFE_SIGN_IN_ENABLED = env.bool("DFE_SIGN_IN_ENABLED", default=PRODUCTION or bool(DFE_SIGN_IN_ISSUER))
+DFE_SIGN_IN_CLIENT_ID = env.str("DFE_SIGN_IN_CLIENT_ID", default="")
+DFE_SIGN_IN_CLIENT_SECRET = env.str("DFE_SIGN_IN_CLIENT_SECRET", default="")
+# The public API that tells which roles a user holds for this service at an organisation.
+DFE_SIGN_IN_API_URL = env.str("DFE_SIGN_IN_API_URL", default="").rstrip("/")
+DFE_SIGN_IN_API_SECRET = env.str("DFE_SIGN_IN_API_SECRET", default="")
+# The service's id in DfE Sign-in's public API paths; DfE Sign-in gives services the client id as their id.
+DFE_SIGN_IN_SERVICE_ID = env.str("DFE_SIGN_IN_SERVICE_ID", default="") or DFE_SIGN_IN_CLIENT_ID
+DFE_SIGN_IN_ROLE_CODE = env.str("DFE_SIGN_IN_ROLE_CODE", default="SchoolUser")
+DFE_SIGN_IN_TIMEOUT_SECONDS = env.float("DFE_SIGN_IN_TIMEOUT_SECONDS", default=5.0)
+DFE_SIGN_IN_SETTINGS = ("ISSUER", "CLIENT_ID", "CLIENT_SECRET", "API_URL", "API_SECRET")
+
+# Sign-in is limited per IP address, as the live service does (5 attempts in 20 seconds), counted in the
+# PostgreSQL cache table so that every web process shares the count.
+RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
+RATELIMIT_USE_CACHE = "ratelimit"
+SIGN_IN_RATE = "5/20s"
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "ecf_cache"},
+}
+# django-ratelimit warns that the database cache does not increment atomically: two requests at the same
+# instant may both be counted as the same attempt. For 5 sign-in attempts in 20 seconds that slack is
+# harmless, and it spares the service a Redis or memcached server.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
 NOTIFY_API_KEY = env.str("NOTIFY_API_KEY", default="")
 NOTIFY_BASE_URL = env.str("NOTIFY_BASE_URL", default="https://api.notifications.service.gov.uk")
 
@@ -52,6 +81,12 @@ if PRODUCTION:
         raise ImproperlyConfigured("The fake Teaching Record System cannot be used in production.")
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production.")
+    if not DFE_SIGN_IN_ENABLED:
+        raise ImproperlyConfigured("DfE Sign-in is the only way school users sign in in production.")
+if DFE_SIGN_IN_ENABLED:
+    missing = [f"DFE_SIGN_IN_{name}" for name in DFE_SIGN_IN_SETTINGS if not globals()[f"DFE_SIGN_IN_{name}"]]
+    if missing:
+        raise ImproperlyConfigured(f"DfE Sign-in needs {', '.join(missing)}.")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -64,6 +99,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_structlog",
+    "django_ratelimit",
     "ecf",
     "schools",
     "ects",
@@ -76,6 +112,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "ecf.auth.middleware.DfESignInFormActionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -3,11 +3,14 @@ from django.urls import include, path
 
 from ecf import views
 from ecf.auth import views as auth_views
+from schools import views as school_views
 
 urlpatterns = [
     path("", views.start, name="start"),
     path("healthcheck", views.healthcheck, name="healthcheck"),
     path("sign-in", auth_views.sign_in, name="sign-in"),
+    path("sign-in/dfe", auth_views.sign_in_with_dfe_sign_in, name="dfe-sign-in"),
+    path("sign-in/dfe/callback", school_views.dfe_sign_in_callback, name="dfe-sign-in-callback"),
     path("sign-in/persona/<int:user_id>", auth_views.sign_in_as_persona, name="sign-in-as-persona"),
     path("sign-out", auth_views.sign_out, name="sign-out"),
     path("signed-out", auth_views.signed_out, name="signed-out"),

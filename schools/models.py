@@ -76,3 +76,18 @@ class School(models.Model):
     @property
     def secondary(self) -> bool:
         return self.phase in {self.Phase.SECONDARY, self.Phase.MIDDLE_DEEMED_SECONDARY, self.Phase.SIXTEEN_PLUS}
+
+
+class DfESignInAccount(models.Model):
+    """The DfE Sign-in account a school user signs in with. DfE Sign-in names a person by `sub` for good;
+    their email address may change, so it is never what finds the user (OWASP ASVS 5.0, 10.5.2)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="dfe_sign_in_account")
+    sub = models.CharField("DfE Sign-in user id (sub)", max_length=255, unique=True)
+    last_signed_in_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "DfE Sign-in account"
+
+    def __str__(self) -> str:
+        return self.sub

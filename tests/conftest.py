@@ -72,3 +72,34 @@ def templates_run_no_queries(monkeypatch):
             return original_render(self, context, request)
 
     monkeypatch.setattr(Template, "render", render)
+
+
+@pytest.fixture(autouse=True)
+def sign_in_is_not_rate_limited(settings):
+    """Tests sign in far more often than 5 times in 20 seconds from one address; the tests of the limit
+    turn it back on."""
+    settings.RATELIMIT_ENABLE = False
+
+
+@pytest.fixture(scope="session")
+def loopback_dfe_sign_in():
+    from tests.dfe_sign_in_mock import running
+
+    # Authlib refuses plain HTTP except to localhost; the loopback provider is on localhost.
+    with running(client_id="register-ects-test", api_secret="test-api-secret-of-at-least-32-bytes") as dfe:
+        yield dfe
+
+
+@pytest.fixture
+def dfe_sign_in(loopback_dfe_sign_in, settings):
+    """DfE Sign-in turned on and pointed at the loopback provider and public API (tests/dfe_sign_in_mock.py)."""
+    loopback_dfe_sign_in.reset()
+    settings.DFE_SIGN_IN_ENABLED = True
+    settings.DFE_SIGN_IN_ISSUER = loopback_dfe_sign_in.url
+    settings.DFE_SIGN_IN_API_URL = loopback_dfe_sign_in.url
+    settings.DFE_SIGN_IN_CLIENT_ID = loopback_dfe_sign_in.client_id
+    settings.DFE_SIGN_IN_SERVICE_ID = loopback_dfe_sign_in.client_id
+    settings.DFE_SIGN_IN_CLIENT_SECRET = "test-client-secret"
+    settings.DFE_SIGN_IN_API_SECRET = loopback_dfe_sign_in.api_secret
+    yield loopback_dfe_sign_in
+    loopback_dfe_sign_in.reset()

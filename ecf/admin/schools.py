@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from ecf.admin.base import AuditedModelAdmin
-from schools.models import School
+from schools.models import DfESignInAccount, School
 
 User = get_user_model()
 
@@ -59,6 +59,19 @@ class SchoolMembershipInline(admin.TabularInline):
     verbose_name_plural = "schools this user may act for"
 
 
+class DfESignInAccountInline(admin.StackedInline):
+    """The DfE Sign-in account a school user signs in with; written only by signing in, so read-only."""
+
+    model = DfESignInAccount
+    extra = 0
+    can_delete = False
+    readonly_fields = ["sub", "last_signed_in_at"]
+    fields = readonly_fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 class HasSchoolsFilter(admin.SimpleListFilter):
     title = "school user"
     parameter_name = "school_user"
@@ -81,7 +94,8 @@ admin.site.unregister(User)
 class UserAdmin(DjangoUserAdmin):
     list_display = ["username", "email", "first_name", "last_name", "is_staff", "school_names"]
     list_filter = [HasSchoolsFilter, *DjangoUserAdmin.list_filter]
-    inlines = [SchoolMembershipInline]
+    inlines = [SchoolMembershipInline, DfESignInAccountInline]
+    search_fields = [*DjangoUserAdmin.search_fields, "=dfe_sign_in_account__sub"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("schools")

@@ -15,6 +15,8 @@ A browser test asks for `page` (or `context`) and gets the accessibility checks 
 - any violation fails the test with a report naming the page, the rule, its impact, its help text
   and the selectors of the failing elements.
 - `@pytest.mark.no_axe("why")` opts a test out, for pages that are not our GOV.UK UI (the Django admin).
+- `not_ours(page, origin)` leaves another service's pages unchecked (the loopback DfE Sign-in's, which in
+  production are DfE Sign-in's own); the test's pages on our origin are still checked.
 
 `assert_no_horizontal_scroll(page)` checks the current page at 320 CSS pixels wide (WCAG 1.4.10 Reflow).
 """
@@ -194,6 +196,7 @@ class AccessibilityWatch:
     pages: list[Page] = field(default_factory=list)
     unchecked: dict = field(default_factory=dict)  # page -> URL of its current document, not checked yet
     checking: bool = False
+    not_ours: set[str] = field(default_factory=set)  # origins of other services' pages, left unchecked
 
     def watch_context(self, context: BrowserContext, monkeypatch: pytest.MonkeyPatch) -> None:
         context.on("page", self.watch_page)
@@ -219,6 +222,9 @@ class AccessibilityWatch:
         left = self.unchecked.get(page)
         if left and urldefrag(left).url != urldefrag(frame.url).url:
             self.findings.append(PageFinding(left, [MISSED]))
+        if any(frame.url.startswith(f"{origin}/") for origin in self.not_ours):
+            self.unchecked.pop(page, None)
+            return
         self.unchecked[page] = frame.url
 
     def check_all(self) -> None:
@@ -309,6 +315,13 @@ def check_accessibility(page: Page) -> None:
     watch.check_all()
     if watch.findings:
         pytest.fail(watch.report(), pytrace=False)
+
+
+def not_ours(page: Page, origin: str) -> None:
+    """Pages from `origin` (scheme, host and port) belong to another service: axe-core does not check them."""
+    watch = getattr(page.context, "_accessibility_watch", None)
+    if watch is not None:
+        watch.not_ours.add(origin.rstrip("/"))
 
 
 def assert_no_horizontal_scroll(page: Page, width: int = 320) -> None:

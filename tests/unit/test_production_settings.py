@@ -33,6 +33,11 @@ def production_environment(**overrides: str) -> dict[str, str]:
         "TRS_API_KEY": "trs-api-key",
         "NOTIFY_API_KEY": "notify-api-key",
         "SECURE_SSL_REDIRECT": "true",
+        "DFE_SIGN_IN_ISSUER": "https://oidc.signin.education.gov.uk",
+        "DFE_SIGN_IN_CLIENT_ID": "register-ects",
+        "DFE_SIGN_IN_CLIENT_SECRET": "client-secret",
+        "DFE_SIGN_IN_API_URL": "https://api.signin.education.gov.uk",
+        "DFE_SIGN_IN_API_SECRET": "api-secret",
         **{f"NOTIFY_TEMPLATE_{name.upper()}": f"template-{name}" for name in settings.NOTIFY_TEMPLATE_NAMES},
     }
     environment.update(overrides)
@@ -85,8 +90,24 @@ def test_production_logs_one_json_object_per_line():
         ({"TRS_FAKE": "true"}, "The fake Teaching Record System cannot be used in production."),
         ({"DATABASE_URL": ""}, "DATABASE_URL must be set in production."),
         ({"ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS must be set in production."),
+        ({"DFE_SIGN_IN_ENABLED": "false"}, "DfE Sign-in is the only way school users sign in in production."),
+        ({"DFE_SIGN_IN_CLIENT_SECRET": ""}, "DfE Sign-in needs DFE_SIGN_IN_CLIENT_SECRET."),
+        (
+            {"DFE_SIGN_IN_ISSUER": "", "DFE_SIGN_IN_API_SECRET": ""},
+            "DfE Sign-in needs DFE_SIGN_IN_ISSUER, DFE_SIGN_IN_API_SECRET.",
+        ),
     ],
-    ids=["missing SECRET_KEY", "DEBUG on", "personas on", "fake TRS", "missing DATABASE_URL", "no ALLOWED_HOSTS"],
+    ids=[
+        "missing SECRET_KEY",
+        "DEBUG on",
+        "personas on",
+        "fake TRS",
+        "missing DATABASE_URL",
+        "no ALLOWED_HOSTS",
+        "no DfE Sign-in",
+        "missing DfE Sign-in secret",
+        "missing DfE Sign-in issuer and API secret",
+    ],
 )
 def test_production_refuses_to_start_with_an_unsafe_setting(unsafe, message):
     result = manage("check", environment=production_environment(**unsafe))

@@ -18,7 +18,7 @@ from ecf.models import (
 )
 from ects.models import ECTAtSchoolPeriod
 from mentors.models import MentorAtSchoolPeriod, MentorshipPeriod
-from schools.models import School
+from schools.models import DfESignInAccount, School
 from tests.factories import (
     AppropriateBodyFactory,
     DeclarationFactory,
@@ -357,3 +357,12 @@ def test_an_anonymous_visitor_is_sent_to_the_admin_sign_in(client, db):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_support_staff_see_and_find_a_user_by_their_dfe_sign_in_sub(admin_client):
+    user = SchoolUserFactory(first_name="Dee", last_name="Fesignin")
+    DfESignInAccount.objects.create(user=user, sub="5c2b0a4e-dfe-sub")
+
+    assert "5c2b0a4e-dfe-sub" in admin_client.get(admin_url(User, "change", user.pk)).content.decode()
+    found = admin_client.get(admin_url(User, "changelist"), {"q": "5c2b0a4e-dfe-sub"})
+    assert list(found.context["cl"].result_list) == [user]

@@ -5,7 +5,9 @@ import time
 import pytest
 from django.test import override_settings
 
+from ecf.models import Event
 from schools.middleware import CURRENT_SCHOOL_SESSION_KEY
+from schools.models import DfESignInAccount
 from tests.factories import SchoolFactory, SchoolUserFactory, UserFactory
 
 
@@ -118,3 +120,35 @@ def test_a_user_signed_in_without_persona_sign_in_chooses_their_school_first(cli
     assert response.status_code == 302
     assert response["Location"] == "/school/choose"
     assert CURRENT_SCHOOL_SESSION_KEY not in client.session
+
+
+def test_persona_sign_in_and_sign_out_are_audit_events(client, persona, school):
+    client.post(f"/sign-in/persona/{persona.pk}")
+    client.post("/sign-out")
+
+    events = list(Event.objects.order_by("id").values_list("event_type", "author_user", "metadata"))
+    assert events == [
+        ("school_user_signed_in", persona.pk, {"method": "persona"}),
+        ("school_user_signed_out", persona.pk, {}),
+    ]
+
+
+def test_with_personas_off_the_sign_in_page_offers_only_dfe_sign_in(client, persona, dfe_sign_in, settings):
+    settings.PERSONAS_ENABLED = False
+
+    html = client.get("/sign-in").content.decode()
+
+    assert "Sign in with DfE Sign-in" in html
+    assert "Pat Persona" not in html
+    assert "Persona sign-in is for local development" not in html
+
+
+def test_dfe_sign_in_users_are_not_offered_as_personas(client, persona, school):
+    DfESignInAccount.objects.create(
+        user=SchoolUserFactory(schools=[school], first_name="Dee", last_name="Fesignin"), sub="s1"
+    )
+
+    html = client.get("/sign-in").content.decode()
+
+    assert "Pat Persona" in html
+    assert "Fesignin" not in html
