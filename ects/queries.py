@@ -25,10 +25,16 @@ from schools.models import School
 SUMMARY_SQL = """
 WITH chosen AS (
   SELECT period.id,
-         EXISTS (
+         -- Needs action: no mentor, or a lead provider withdrew or deferred the current training.
+         NOT EXISTS (
            SELECT 1 FROM mentors_mentorshipperiod
            WHERE mentee_id = period.id AND (finished_on IS NULL OR finished_on >= %(today)s)
-         ) AS has_mentor,
+         ) OR COALESCE((
+           SELECT training.withdrawn_at IS NOT NULL OR training.deferred_at IS NOT NULL FROM ecf_trainingperiod training
+           WHERE training.ect_at_school_period_id = period.id
+             AND (training.finished_on IS NULL OR training.finished_on >= %(today)s)
+           ORDER BY training.started_on DESC LIMIT 1
+         ), false) AS needs_action,
          period.started_on, teacher.trs_last_name
   FROM ects_ectatschoolperiod period JOIN ecf_teacher teacher ON teacher.id = period.teacher_id
   WHERE period.school_id = %(school)s AND {where}
@@ -73,7 +79,7 @@ LEFT JOIN LATERAL (
   WHERE mentorship.mentee_id = period.id AND (mentorship.finished_on IS NULL OR mentorship.finished_on >= %(today)s)
   ORDER BY mentorship.started_on LIMIT 1
 ) mentorship ON true
-ORDER BY chosen.has_mentor, chosen.started_on DESC, chosen.trs_last_name, chosen.id
+ORDER BY chosen.needs_action DESC, chosen.started_on DESC, chosen.trs_last_name, chosen.id
 """
 
 COUNT_SQL = """
@@ -87,8 +93,9 @@ LISTED = (
     "(period.finished_on IS NULL OR period.finished_on >= %(today)s)"
     " AND teacher.trs_induction_status NOT IN ('Passed', 'Failed')"
 )
-# Those without a mentor first, then the latest start (the columns `chosen` selects).
-LIST_PAGE = "ORDER BY has_mentor, started_on DESC, trs_last_name, id OFFSET %(offset)s LIMIT %(limit)s"
+# Those that need action (no mentor, or training a lead provider withdrew or deferred) first, then the latest start
+# (the columns `chosen` selects).
+LIST_PAGE = "ORDER BY needs_action DESC, started_on DESC, trs_last_name, id OFFSET %(offset)s LIMIT %(limit)s"
 
 
 def _summary_rows(*, where: str, params: dict, page: str = "") -> list[dict]:
@@ -165,10 +172,22 @@ class ECTSummary:
     mentor_name: str
     mentor_pk: int | None
     status: ECTStatus
+    training_status: str  # "active", "withdrawn" or "deferred" (by the lead provider, through the API)
+    leaving: bool
 
     @property
     def needs_mentor(self) -> bool:
         return not self.mentor_name
+
+    @property
+    def withdrawn(self) -> bool:
+        """The lead provider told us the ECT no longer trains with them (and they are not leaving: then the
+        leaving status says it all)."""
+        return self.training_status == "withdrawn" and not self.leaving
+
+    @property
+    def deferred(self) -> bool:
+        return self.training_status == "deferred" and not self.leaving
 
 
 PROGRAMME_LABELS = dict(TrainingPeriod.Programme.choices)
@@ -193,12 +212,18 @@ def summary_from_row(row: dict, *, today: datetime.date) -> ECTSummary:
         mentor_name=row["mentor_name"] or "",
         mentor_pk=row["mentor_pk"],
         status=ect_status(row, today=today),
+        training_status=row["training_status"],
+        leaving=is_leaving(row, today=today),
     )
+
+
+def is_leaving(row: dict, *, today: datetime.date) -> bool:
+    return bool(row["reported_leaving_on"] or (row["finished_on"] and row["finished_on"] >= today))
 
 
 def ect_status(row: dict, *, today: datetime.date) -> ECTStatus:
     name = row["name"]
-    if row["reported_leaving_on"] or (row["finished_on"] and row["finished_on"] >= today):
+    if is_leaving(row, today=today):
         return ECTStatus("Leaving school", "yellow")
     provider_have = f"{row['lead_provider_name']} have" if row["lead_provider_name"] else "The lead provider has"
     if row["training_status"] == "withdrawn":

@@ -2,6 +2,8 @@ from django.urls import path
 
 from ecf.journeys.views import journey_urls
 from ects import views
+from ects.change_lead_provider.journey import CHANGE_LEAD_PROVIDER, ECT, bare_start, record_start
+from ects.change_training_programme import journey as change_training_programme
 from ects.register.journey import REGISTER_ECT
 from schools.access import school_user_required
 
@@ -14,4 +16,20 @@ urlpatterns = [
     path("ects/<int:pk>/change-email-address", views.change_ect_email, name="change-email-address"),
     path("ects/<int:pk>/change-working-pattern", views.change_ect_working_pattern, name="change-working-pattern"),
     *journey_urls(REGISTER_ECT, access=school_user_required),
+    path(
+        "ects/<int:pk>/change-lead-provider",
+        record_start(CHANGE_LEAD_PROVIDER, ECT),
+        name="change-lead-provider-start",
+    ),
+    *journey_urls(CHANGE_LEAD_PROVIDER, access=school_user_required, start_view=bare_start(ECT)),
+    path(
+        "ects/<int:pk>/change-training-programme",
+        change_training_programme.start_from_record,
+        name="change-training-programme-start",
+    ),
+    *journey_urls(
+        change_training_programme.CHANGE_TRAINING_PROGRAMME,
+        access=school_user_required,
+        start_view=change_training_programme.start_without_an_ect,
+    ),
 ]

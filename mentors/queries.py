@@ -52,11 +52,61 @@ def mentorship_version(ect_period: ECTAtSchoolPeriod, *, today: datetime.date | 
 # The mentors list and the mentor record ------------------------------------------------------------------------
 
 
+LEAD_PROVIDER_NAME = Coalesce(
+    F("school_partnership__lead_provider_delivery_partnership__active_lead_provider__lead_provider__name"),
+    F("expression_of_interest__lead_provider__name"),
+)
+
+
+def current_mentor_training(today: datetime.date) -> QuerySet[TrainingPeriod]:
+    """For a subquery on a mentor period (OuterRef "pk"): their mentor training not finished before today, the
+    latest first."""
+    return TrainingPeriod.objects.filter(not_finished_before(today), mentor_at_school_period=OuterRef("pk")).order_by(
+        "-started_on", "-pk"
+    )
+
+
+def with_training_status(queryset: QuerySet, today: datetime.date) -> QuerySet:
+    """Annotates mentor periods with what their lead provider reported of their current mentor training:
+    training_withdrawn_at, training_deferred_at, training_lead_provider (the provider's name)."""
+    training = current_mentor_training(today)
+    return queryset.annotate(
+        training_withdrawn_at=Subquery(training.values("withdrawn_at")[:1]),
+        training_deferred_at=Subquery(training.values("deferred_at")[:1]),
+        training_lead_provider=Subquery(training.annotate(name=LEAD_PROVIDER_NAME).values("name")[:1]),
+    )
+
+
+def training_status(withdrawn_at, deferred_at) -> str:
+    """ "withdrawn", "deferred" or "active": the later of a withdrawal and a deferral wins (TrainingPeriod.status)."""
+    if withdrawn_at and (not deferred_at or withdrawn_at >= deferred_at):
+        return "withdrawn"
+    return "deferred" if deferred_at else "active"
+
+
+def mentor_training_message(name: str, lead_provider: str, status: str) -> str:
+    """What the school is told when the lead provider withdrew or deferred the mentor's training ("" otherwise);
+    the copy of the reference service (docs/journeys/change-lead-provider.md)."""
+    provider_have = f"{lead_provider} have" if lead_provider else "The lead provider has"
+    if status == "withdrawn":
+        return (
+            f"{provider_have} told us that {name} is not registered for ECTE mentor training with them. "
+            "Contact them if you think this is an error."
+        )
+    if status == "deferred":
+        return (
+            f"{provider_have} told us that {name}’s ECTE mentor training is paused. "
+            "Contact them if you think this is an error."
+        )
+    return ""
+
+
 def mentors_for_school_list(school, *, search: str = "", today: datetime.date | None = None) -> QuerySet:
-    """The school's current and future mentors by name, each with the ECTs they currently mentor."""
+    """The school's current and future mentors by name, each with the ECTs they currently mentor and the status of
+    their mentor training (`with_training_status`)."""
     today = today or datetime.date.today()
     queryset = (
-        school.mentor_periods.current_or_future(today)
+        with_training_status(school.mentor_periods.current_or_future(today), today)
         .select_related("teacher")
         .prefetch_related(
             Prefetch(
@@ -86,18 +136,24 @@ class MentorSummary:
     name: str
     trn: str
     assigned_ects: list[AssignedECT]
+    training_status: str = "active"  # of their mentor training: "active", "withdrawn" or "deferred"
+    training_message: str = ""  # what the lead provider told us, when they withdrew or deferred it
 
 
 def summarise(period) -> MentorSummary:
-    """Needs the prefetch of `mentors_for_school_list`."""
+    """Needs the prefetch and annotations of `mentors_for_school_list`."""
+    name = period.teacher.full_name
+    status = training_status(period.training_withdrawn_at, period.training_deferred_at)
     return MentorSummary(
         pk=period.pk,
-        name=period.teacher.full_name,
+        name=name,
         trn=period.teacher.trn,
         assigned_ects=[
             AssignedECT(pk=mentorship.mentee_id, name=mentorship.mentee.teacher.full_name)
             for mentorship in period.current_mentorships
         ],
+        training_status=status,
+        training_message=mentor_training_message(name, period.training_lead_provider or "", status),
     )
 
 
@@ -105,6 +161,8 @@ def summarise(period) -> MentorSummary:
 class MentorTraining:
     lead_provider: str
     delivery_partner: str  # "" until the lead provider confirms a partnership with the school
+    status: str = "active"  # of their current mentor training: "active", "withdrawn" or "deferred"
+    message: str = ""  # what the lead provider told us, when they withdrew or deferred it
 
 
 @dataclass(frozen=True)
@@ -173,6 +231,8 @@ def mentor_record(school, pk: int, *, today: datetime.date | None = None) -> Men
                 )
             ),
             delivery_partner=latest(F(f"{partnership}delivery_partner__name")),
+            training_withdrawn_at=Subquery(current_mentor_training(today).values("withdrawn_at")[:1]),
+            training_deferred_at=Subquery(current_mentor_training(today).values("deferred_at")[:1]),
             training_completed=Exists(
                 Declaration.objects.filter(
                     declaration_type=Declaration.DeclarationType.COMPLETED,
@@ -198,11 +258,19 @@ def mentor_record(school, pk: int, *, today: datetime.date | None = None) -> Men
     ]
     still_mentoring = row["finished_on"] is None or row["finished_on"] >= today
     has_training = row["has_training"]
+    status = training_status(row["training_withdrawn_at"], row["training_deferred_at"])
     return MentorRecord(
         **{field: row[field] for field in (*RECORD_FIELDS, "trn", "name", "qts_awarded_on", "qualifications")},
         mentees=mentees,
         can_take_another_ect=still_mentoring and row["ect_to_offer"],
-        training=MentorTraining(row["lead_provider"] or "", row["delivery_partner"] or "") if has_training else None,
+        training=MentorTraining(
+            row["lead_provider"] or "",
+            row["delivery_partner"] or "",
+            status=status,
+            message=mentor_training_message(row["name"], row["lead_provider"] or "", status),
+        )
+        if has_training
+        else None,
         training_completed=row["training_completed"],
     )
 

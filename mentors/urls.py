@@ -1,9 +1,11 @@
 from django.urls import path
 
 from ecf.journeys.views import journey_urls
+from ects.change_lead_provider.journey import bare_start, record_start
 from mentors import views
 from mentors.assign import views as assign
 from mentors.assign.journey import ASSIGN_ECT, ASSIGN_MENTOR
+from mentors.change_lead_provider.journey import CHANGE_MENTOR_LEAD_PROVIDER, MENTOR
 from mentors.register import views as register
 from mentors.register.journey import REGISTER_MENTOR
 from schools.access import school_user_required
@@ -30,4 +32,10 @@ urlpatterns = [
     *journey_urls(ASSIGN_ECT, access=school_user_required, start_view=assign.assign_ect_without_a_mentor),
     path("register-mentor/no-trn", register.no_trn, name="register-mentor-no-trn"),
     *journey_urls(REGISTER_MENTOR, access=school_user_required),
+    path(
+        "mentors/<int:pk>/change-lead-provider",
+        record_start(CHANGE_MENTOR_LEAD_PROVIDER, MENTOR),
+        name="change-mentor-lead-provider-start",
+    ),
+    *journey_urls(CHANGE_MENTOR_LEAD_PROVIDER, access=school_user_required, start_view=bare_start(MENTOR)),
 ]
