@@ -151,10 +151,10 @@ def change_training_programme(
         raise ValueError("Provider-led training needs a lead provider, school-led none")
     with transaction.atomic():
         period, current = _lock(ect_period, today=today, expected_version=expected_version)
-        if current is not None and current.training_programme == training_programme:
-            raise DomainError(f"{period.teacher.full_name}’s training programme is already {training_programme}")
-        change = _change(period, current, training_programme, lead_provider, author=author, today=today)
         new_label = TrainingPeriod.Programme(training_programme).label
+        if current is not None and current.training_programme == training_programme:
+            raise DomainError(f"{period.teacher.full_name}’s training programme is already {new_label.lower()}")
+        change = _change(period, current, training_programme, lead_provider, author=author, today=today)
         record_event(
             event_type="teacher_training_programme_changed",
             heading=f"{period.teacher.full_name}’s training programme changed to {new_label.lower()}",
