@@ -21,6 +21,12 @@ urlpatterns = [
     path("mentors/<int:pk>/change-subject", views.change_mentor_subject, name="change-subject"),
     path("mentors/<int:pk>/change-age-range", views.change_mentor_age_range, name="change-age-range"),
     path("mentors/<int:pk>/change-key-stage", views.change_mentor_key_stage, name="change-key-stage"),
+    # Before the additional details' catch-all "change-<detail>".
+    path(
+        "mentors/<int:pk>/change-lead-provider",
+        record_start(CHANGE_MENTOR_LEAD_PROVIDER, MENTOR),
+        name="change-mentor-lead-provider-start",
+    ),
     path(
         "mentors/<int:pk>/change-<slug:detail>",
         views.change_mentor_additional_detail,
@@ -32,10 +38,5 @@ urlpatterns = [
     *journey_urls(ASSIGN_ECT, access=school_user_required, start_view=assign.assign_ect_without_a_mentor),
     path("register-mentor/no-trn", register.no_trn, name="register-mentor-no-trn"),
     *journey_urls(REGISTER_MENTOR, access=school_user_required),
-    path(
-        "mentors/<int:pk>/change-lead-provider",
-        record_start(CHANGE_MENTOR_LEAD_PROVIDER, MENTOR),
-        name="change-mentor-lead-provider-start",
-    ),
     *journey_urls(CHANGE_MENTOR_LEAD_PROVIDER, access=school_user_required, start_view=bare_start(MENTOR)),
 ]

@@ -16,7 +16,14 @@ class NewLeadProviderForm(LeadProviderChoiceForm):
     name."""
 
     lead_provider = fields.ChoiceField(
-        label="Select the new lead provider", choices=[], label_classes="govuk-fieldset__legend--m"
+        label="Select the new lead provider",
+        choices=[],
+        label_classes="govuk-fieldset__legend--m",
+        # The ECT's journey's; each journey gives its own (`required`, `invalid`).
+        error_messages={
+            "required": "Select which lead provider will be training the ECT",
+            "invalid_choice": "Enter the name of a known lead provider",
+        },
     )
 
     def __init__(self, *args, lead_providers: list[LeadProvider], name: str, required: str, invalid: str, **kwargs):
