@@ -185,6 +185,7 @@ class MentorRecord:
     other_experiences: str
     mentees: list[AssignedECT]
     can_take_another_ect: bool
+    can_start_training: bool  # no mentor training yet, and a provider-led ECT: the school may choose a lead provider
     training: MentorTraining | None
     training_completed: bool
 
@@ -239,6 +240,20 @@ def mentor_record(school, pk: int, *, today: datetime.date | None = None) -> Men
                     training_period__mentor_at_school_period__teacher=OuterRef("teacher"),
                 ).exclude(state__in=NOT_RECEIVED)
             ),
+            # Mentor training could start for them (docs/journeys/change-lead-provider.md): they mentor an ECT in
+            # provider-led training, and have never had mentor training, at any school, nor completed it.
+            mentors_provider_led_ect=Exists(
+                mentorships_of_current_ects(today).filter(
+                    mentor=OuterRef("pk"),
+                    mentee__training_periods__in=TrainingPeriod.objects.filter(
+                        not_finished_before(today), training_programme=PROVIDER_LED
+                    ),
+                )
+            ),
+            trained_anywhere=Exists(
+                TrainingPeriod.objects.filter(mentor_at_school_period__teacher=OuterRef("teacher"))
+            ),
+            completed_on=F("teacher__mentor_training_completed_on"),
             ect_to_offer=Exists(
                 _ects_a_mentor_could_take(
                     school=OuterRef("school"), teacher=OuterRef("teacher"), mentor=OuterRef(OuterRef("pk")), today=today
@@ -263,6 +278,12 @@ def mentor_record(school, pk: int, *, today: datetime.date | None = None) -> Men
         **{field: row[field] for field in (*RECORD_FIELDS, "trn", "name", "qts_awarded_on", "qualifications")},
         mentees=mentees,
         can_take_another_ect=still_mentoring and row["ect_to_offer"],
+        can_start_training=(
+            still_mentoring
+            and row["mentors_provider_led_ect"]
+            and not row["trained_anywhere"]
+            and row["completed_on"] is None
+        ),
         training=MentorTraining(
             row["lead_provider"] or "",
             row["delivery_partner"] or "",

@@ -221,3 +221,18 @@ def test_the_mentors_journey_has_its_own_copy(school_client, mentor, providers):
         TrainingPeriod.objects.filter(mentor_at_school_period=mentor, finished_on__isnull=True).get().lead_provider.name
         == "Teach First"
     )
+
+
+def test_a_mentor_without_training_gets_their_first_lead_provider(school_client, school, providers):
+    mentor = MentorAtSchoolPeriodFactory(
+        school=school, teacher=TeacherFactory(trs_first_name="Alan", trs_last_name="Kay")
+    )
+    journey = mentor_journey(school_client, mentor)
+
+    assert radio_labels(journey.get("select-lead-provider")) == ["Ambition", "Best Practice Network", "Teach First"]
+    journey.post("select-lead-provider", {"lead_provider": providers["Ambition"].lead_provider.pk})
+    assert "Current Lead Provider None New Lead Provider Ambition" in text(journey.get("check-answers"))
+    journey.post("check-answers")
+
+    training = TrainingPeriod.objects.get(mentor_at_school_period=mentor)
+    assert (training.lead_provider.name, training.expression_of_interest_id is not None) == ("Ambition", True)

@@ -240,3 +240,29 @@ def test_the_lead_providers_name_is_the_one_that_withdrew(school_client, school)
     LeadProviderFactory(name="Someone Else")
 
     assert "Someone Else" not in get(school_client, f"/school/mentors/{mentor.pk}")
+
+
+def test_a_mentor_without_training_who_mentors_a_provider_led_ect_can_be_given_a_lead_provider(school_client, school):
+    mentor = MentorAtSchoolPeriodFactory(
+        school=school, teacher=TeacherFactory(trs_first_name="Grace", trs_last_name="Hopper")
+    )
+    ect = ECTAtSchoolPeriodFactory(school=school)
+    MentorshipPeriodFactory(mentee=ect, mentor=mentor)
+    TrainingPeriodFactory(ect_at_school_period=ect)
+
+    html = get(school_client, f"/school/mentors/{mentor.pk}")
+
+    assert "Grace Hopper is not registered for ECTE mentor training." in html
+    assert (
+        f'You can <a class="govuk-link" href="/school/mentors/{mentor.pk}/change-lead-provider">select a lead '
+        "provider</a> for Grace Hopper if they will be doing ECTE mentor training." in html
+    )
+
+
+def test_a_mentor_of_a_school_led_ect_is_not_offered_mentor_training(school_client, school):
+    mentor = MentorAtSchoolPeriodFactory(school=school)
+    ect = ECTAtSchoolPeriodFactory(school=school)
+    MentorshipPeriodFactory(mentee=ect, mentor=mentor)
+    TrainingPeriodFactory(ect_at_school_period=ect, school_led=True)
+
+    assert "select a lead" not in get(school_client, f"/school/mentors/{mentor.pk}")
