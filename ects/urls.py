@@ -2,8 +2,9 @@ from django.urls import path
 
 from ecf.journeys.views import journey_urls
 from ects import views
-from ects.change_lead_provider.journey import CHANGE_LEAD_PROVIDER, ECT, bare_start, record_start
-from ects.change_training_programme import journey as change_training_programme
+from ects.change_lead_provider.journey import CHANGE_LEAD_PROVIDER, ECT
+from ects.change_lead_provider.views import bare_start, record_start
+from ects.change_training_programme.journey import CHANGE_TRAINING_PROGRAMME
 from ects.register.journey import REGISTER_ECT
 from schools.access import school_user_required
 
@@ -24,12 +25,8 @@ urlpatterns = [
     *journey_urls(CHANGE_LEAD_PROVIDER, access=school_user_required, start_view=bare_start(ECT)),
     path(
         "ects/<int:pk>/change-training-programme",
-        change_training_programme.start_from_record,
+        record_start(CHANGE_TRAINING_PROGRAMME, ECT),
         name="change-training-programme-start",
     ),
-    *journey_urls(
-        change_training_programme.CHANGE_TRAINING_PROGRAMME,
-        access=school_user_required,
-        start_view=change_training_programme.start_without_an_ect,
-    ),
+    *journey_urls(CHANGE_TRAINING_PROGRAMME, access=school_user_required, start_view=bare_start(ECT)),
 ]

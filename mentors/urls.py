@@ -1,7 +1,7 @@
 from django.urls import path
 
 from ecf.journeys.views import journey_urls
-from ects.change_lead_provider.journey import bare_start, record_start
+from ects.change_lead_provider.views import bare_start, record_start
 from mentors import views
 from mentors.assign import views as assign
 from mentors.assign.journey import ASSIGN_ECT, ASSIGN_MENTOR

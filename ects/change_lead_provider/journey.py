@@ -15,18 +15,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.views.decorators.http import require_GET
 
 from ecf.errors import DomainError
 from ecf.events import Author
 from ecf.journeys import ANSWERS_CHANGED, SEED, SUBMIT, Journey, JourneyContext, Outcome, Step, Submission, to
-from ecf.journeys.views import id_from_query, start_journey
+from ecf.journeys.views import id_from_query
 from ecf.training.changes import change_lead_provider, current_training, training_version
 from ecf.training.queries import lead_providers_for_change
 from ects.change_lead_provider.forms import NewLeadProviderForm
-from schools.access import school_user_required
 
 SELECT_LEAD_PROVIDER = "select-lead-provider"
 CHECK_ANSWERS = "check-answers"
@@ -169,29 +167,6 @@ def lead_provider_change_journey(*, name: str, url_namespace: str, role: Role) -
         start_facts=start_facts(role),
         page_context=page_context(role),
     )
-
-
-def record_start(journey: Journey, role: Role):
-    """The journey's start from a record (`/<role>s/<pk>/change-lead-provider`): the period through the school."""
-
-    @school_user_required
-    @require_GET
-    def start(request, pk: int):
-        period = get_object_or_404(role.periods(request.school), pk=pk)
-        return start_journey(journey, query={role.seed: period.pk})
-
-    return start
-
-
-def bare_start(role: Role):
-    """The journey's bare start (an expired journey links here): the teacher is chosen from the list."""
-
-    @school_user_required
-    @require_GET
-    def start(request):
-        return redirect(role.list_url_name)
-
-    return start
 
 
 CHANGE_LEAD_PROVIDER = lead_provider_change_journey(name="change-lead-provider", url_namespace="ects", role=ECT)

@@ -21,7 +21,6 @@ from ecf.journeys.views import id_from_query
 from ecf.models import TrainingPeriod
 from ecf.training.changes import change_training_programme, current_training, training_version
 from ecf.training.queries import lead_providers_for_change
-from ects.change_lead_provider.journey import ECT, bare_start, record_start
 from ects.change_training_programme.forms import WhichLeadProviderForm
 
 EXPLANATION = "explanation"
@@ -143,6 +142,3 @@ CHANGE_TRAINING_PROGRAMME = Journey(
     start_facts=start_facts,
     page_context=journey_page,
 )
-
-start_from_record = record_start(CHANGE_TRAINING_PROGRAMME, ECT)
-start_without_an_ect = bare_start(ECT)
