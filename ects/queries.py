@@ -25,16 +25,17 @@ from schools.models import School
 SUMMARY_SQL = """
 WITH chosen AS (
   SELECT period.id,
-         -- Needs action: no mentor, or a lead provider withdrew or deferred the current training.
+         -- Needs action: no mentor, or a lead provider withdrew or deferred the current training. EXISTS on the
+         -- partial index training_stopped_ect_idx costs the page next to nothing (`make bench`).
          NOT EXISTS (
            SELECT 1 FROM mentors_mentorshipperiod
            WHERE mentee_id = period.id AND (finished_on IS NULL OR finished_on >= %(today)s)
-         ) OR COALESCE((
-           SELECT training.withdrawn_at IS NOT NULL OR training.deferred_at IS NOT NULL FROM ecf_trainingperiod training
+         ) OR EXISTS (
+           SELECT 1 FROM ecf_trainingperiod training
            WHERE training.ect_at_school_period_id = period.id
+             AND (training.withdrawn_at IS NOT NULL OR training.deferred_at IS NOT NULL)
              AND (training.finished_on IS NULL OR training.finished_on >= %(today)s)
-           ORDER BY training.started_on DESC LIMIT 1
-         ), false) AS needs_action,
+         ) AS needs_action,
          period.started_on, teacher.trs_last_name
   FROM ects_ectatschoolperiod period JOIN ecf_teacher teacher ON teacher.id = period.teacher_id
   WHERE period.school_id = %(school)s AND {where}
