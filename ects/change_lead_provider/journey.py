@@ -90,15 +90,22 @@ def form_kwargs(role: Role):
 def page_context(role: Role):
     def context_for(context: JourneyContext) -> dict:
         period = seeded_period(role, context)
-        training = current_training(period) if period else None
         return {
             "role": role.seed,
             "name": period.teacher.full_name if period else "",
-            "current_lead_provider": training.lead_provider.name if training and training.provider_led else "",
             "new_lead_provider": context.answers.fact(SELECT_LEAD_PROVIDER, "lead_provider_name", ""),
             "row_labels": role.rows,
             "record_url": reverse(role.record_url_name, args=[context.answers.fact(SEED, "id")]),
         }
+
+    return context_for
+
+
+def check_answers_context(role: Role):
+    def context_for(context: JourneyContext) -> dict:
+        period = seeded_period(role, context)
+        training = current_training(period) if period else None
+        return {"current_lead_provider": training.lead_provider.name if training and training.provider_led else ""}
 
     return context_for
 
@@ -157,7 +164,12 @@ def lead_provider_change_journey(*, name: str, url_namespace: str, role: Role) -
                     "back_link_url": reverse(role.record_url_name, args=[context.answers.fact(SEED, "id")])
                 },
             ),
-            Step(CHECK_ANSWERS, "Check and confirm change", next_step=to(SUBMIT)),
+            Step(
+                CHECK_ANSWERS,
+                "Check and confirm change",
+                next_step=to(SUBMIT),
+                page_context=check_answers_context(role),
+            ),
         ],
         check_answers=CHECK_ANSWERS,
         template_dir="change_lead_provider",

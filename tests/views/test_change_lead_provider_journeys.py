@@ -2,6 +2,8 @@
 errors, the confirmation, and a double submit or a second tab."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from ecf.models import Event, TrainingPeriod
 from tests.factories import (
@@ -236,3 +238,20 @@ def test_a_mentor_without_training_gets_their_first_lead_provider(school_client,
 
     training = TrainingPeriod.objects.get(mentor_at_school_period=mentor)
     assert (training.lead_provider.name, training.expression_of_interest_id is not None) == ("Ambition", True)
+
+
+def test_the_question_runs_the_same_queries_for_few_or_many_lead_providers(
+    school_client, ect, providers, templates_run_no_queries
+):
+    journey = ect_journey(school_client, ect)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert journey.get("select-lead-provider").status_code == 200
+        return len(captured)
+
+    few = queries()
+    contract_period = providers["Ambition"].contract_period
+    ActiveLeadProviderFactory.create_batch(30, contract_period=contract_period)
+
+    assert queries() == few <= 12  # the session, the user and the school, then the ECT, their training, the choice
