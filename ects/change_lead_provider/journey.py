@@ -39,6 +39,7 @@ class Role:
     record_url_name: the record page (the first step's back link, the confirmation's link).
     required / invalid: the question's GOV.UK error messages.
     rows: check your answers' labels (the teacher, the current lead provider, the new one).
+    list_url_name / list_link_text: the list the confirmation links back to, and its link's words.
     """
 
     seed: str
