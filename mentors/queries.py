@@ -23,6 +23,12 @@ from ecf.training.queries import (
 )
 from ects.models import ECTAtSchoolPeriod
 from mentors.models import MentorAtSchoolPeriod, MentorshipPeriod
+from mentors.training_status import (
+    current_mentor_training,
+    mentor_training_message,
+    training_status,
+    with_training_status,
+)
 from schools.models import School
 
 PROVIDER_LED = TrainingPeriod.Programme.PROVIDER_LED
@@ -53,10 +59,11 @@ def mentorship_version(ect_period: ECTAtSchoolPeriod, *, today: datetime.date | 
 
 
 def mentors_for_school_list(school, *, search: str = "", today: datetime.date | None = None) -> QuerySet:
-    """The school's current and future mentors by name, each with the ECTs they currently mentor."""
+    """The school's current and future mentors by name, each with the ECTs they currently mentor and the status of
+    their mentor training (`with_training_status`)."""
     today = today or datetime.date.today()
     queryset = (
-        school.mentor_periods.current_or_future(today)
+        with_training_status(school.mentor_periods.current_or_future(today), today)
         .select_related("teacher")
         .prefetch_related(
             Prefetch(
@@ -87,19 +94,25 @@ class MentorSummary:
     trn: str
     assigned_ects: list[AssignedECT]
     leaving: bool = False  # reported leaving (or no longer mentoring): "Leaving school" until their last day
+    training_status: str = "active"  # of their mentor training: "active", "withdrawn" or "deferred"
+    training_message: str = ""  # what the lead provider told us, when they withdrew or deferred it
 
 
 def summarise(period) -> MentorSummary:
-    """Needs the prefetch of `mentors_for_school_list`."""
+    """Needs the prefetch and annotations of `mentors_for_school_list`."""
+    name = period.teacher.full_name
+    status = training_status(period.training_withdrawn_at, period.training_deferred_at)
     return MentorSummary(
         pk=period.pk,
-        name=period.teacher.full_name,
+        name=name,
         trn=period.teacher.trn,
         assigned_ects=[
             AssignedECT(pk=mentorship.mentee_id, name=mentorship.mentee.teacher.full_name)
             for mentorship in period.current_mentorships
         ],
         leaving=period.reported_leaving_on is not None,
+        training_status=status,
+        training_message=mentor_training_message(name, period.training_lead_provider or "", status),
     )
 
 
@@ -107,6 +120,8 @@ def summarise(period) -> MentorSummary:
 class MentorTraining:
     lead_provider: str
     delivery_partner: str  # "" until the lead provider confirms a partnership with the school
+    status: str = "active"  # of their current mentor training: "active", "withdrawn" or "deferred"
+    message: str = ""  # what the lead provider told us, when they withdrew or deferred it
 
 
 @dataclass(frozen=True)
@@ -129,6 +144,7 @@ class MentorRecord:
     other_experiences: str
     mentees: list[AssignedECT]
     can_take_another_ect: bool
+    can_start_training: bool  # no mentor training yet, and a provider-led ECT: the school may choose a lead provider
     training: MentorTraining | None
     training_completed: bool
     finished_on: datetime.date | None = None  # the last day as a mentor at the school, once known
@@ -181,12 +197,28 @@ def mentor_record(school, pk: int, *, today: datetime.date | None = None) -> Men
                 )
             ),
             delivery_partner=latest(F(f"{partnership}delivery_partner__name")),
+            training_withdrawn_at=Subquery(current_mentor_training(today).values("withdrawn_at")[:1]),
+            training_deferred_at=Subquery(current_mentor_training(today).values("deferred_at")[:1]),
             training_completed=Exists(
                 Declaration.objects.filter(
                     declaration_type=Declaration.DeclarationType.COMPLETED,
                     training_period__mentor_at_school_period__teacher=OuterRef("teacher"),
                 ).exclude(state__in=NOT_RECEIVED)
             ),
+            # Mentor training could start for them (docs/journeys/change-lead-provider.md): they mentor an ECT in
+            # provider-led training, and have never had mentor training, at any school, nor completed it.
+            mentors_provider_led_ect=Exists(
+                mentorships_of_current_ects(today).filter(
+                    mentor=OuterRef("pk"),
+                    mentee__training_periods__in=TrainingPeriod.objects.filter(
+                        not_finished_before(today), training_programme=PROVIDER_LED
+                    ),
+                )
+            ),
+            trained_anywhere=Exists(
+                TrainingPeriod.objects.filter(mentor_at_school_period__teacher=OuterRef("teacher"))
+            ),
+            completed_on=F("teacher__mentor_training_completed_on"),
             ect_to_offer=Exists(
                 _ects_a_mentor_could_take(
                     school=OuterRef("school"), teacher=OuterRef("teacher"), mentor=OuterRef(OuterRef("pk")), today=today
@@ -206,11 +238,25 @@ def mentor_record(school, pk: int, *, today: datetime.date | None = None) -> Men
     ]
     still_mentoring = row["finished_on"] is None or row["finished_on"] >= today
     has_training = row["has_training"]
+    status = training_status(row["training_withdrawn_at"], row["training_deferred_at"])
     return MentorRecord(
         **{field: row[field] for field in (*RECORD_FIELDS, "trn", "name", "qts_awarded_on", "qualifications")},
         mentees=mentees,
         can_take_another_ect=still_mentoring and row["ect_to_offer"],
-        training=MentorTraining(row["lead_provider"] or "", row["delivery_partner"] or "") if has_training else None,
+        can_start_training=(
+            still_mentoring
+            and row["mentors_provider_led_ect"]
+            and not row["trained_anywhere"]
+            and row["completed_on"] is None
+        ),
+        training=MentorTraining(
+            row["lead_provider"] or "",
+            row["delivery_partner"] or "",
+            status=status,
+            message=mentor_training_message(row["name"], row["lead_provider"] or "", status),
+        )
+        if has_training
+        else None,
         training_completed=row["training_completed"],
         finished_on=row["finished_on"],
         reported_leaving=row["reported_leaving_on"] is not None,

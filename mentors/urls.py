@@ -1,9 +1,11 @@
 from django.urls import path
 
 from ecf.journeys.views import journey_urls
+from ects.change_lead_provider.views import bare_start, record_start
 from mentors import views
 from mentors.assign import views as assign
 from mentors.assign.journey import ASSIGN_ECT, ASSIGN_MENTOR
+from mentors.change_lead_provider.journey import CHANGE_MENTOR_LEAD_PROVIDER, MENTOR
 from mentors.leaving import views as leaving
 from mentors.leaving.journey import REMOVE_MENTOR
 from mentors.register import views as register
@@ -21,6 +23,12 @@ urlpatterns = [
     path("mentors/<int:pk>/change-subject", views.change_mentor_subject, name="change-subject"),
     path("mentors/<int:pk>/change-age-range", views.change_mentor_age_range, name="change-age-range"),
     path("mentors/<int:pk>/change-key-stage", views.change_mentor_key_stage, name="change-key-stage"),
+    # Before the additional details' catch-all "change-<detail>".
+    path(
+        "mentors/<int:pk>/change-lead-provider",
+        record_start(CHANGE_MENTOR_LEAD_PROVIDER, MENTOR),
+        name="change-mentor-lead-provider-start",
+    ),
     path(
         "mentors/<int:pk>/change-<slug:detail>",
         views.change_mentor_additional_detail,
@@ -34,4 +42,5 @@ urlpatterns = [
     *journey_urls(REGISTER_MENTOR, access=school_user_required),
     path("mentors/<int:mentor_id>/remove", leaving.remove_mentor_start, name="remove-mentor-from-record"),
     *journey_urls(REMOVE_MENTOR, access=school_user_required),
+    *journey_urls(CHANGE_MENTOR_LEAD_PROVIDER, access=school_user_required, start_view=bare_start(MENTOR)),
 ]

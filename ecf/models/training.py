@@ -58,6 +58,15 @@ class TrainingPeriod(Period):
 
     class Meta:
         ordering = ["started_on"]
+        indexes = [
+            # The ECTs list sorts ECTs whose lead provider withdrew or deferred them first (ects/queries.py): few
+            # rows, looked up once per ECT of the school.
+            models.Index(
+                fields=["ect_at_school_period"],
+                condition=Q(withdrawn_at__isnull=False) | Q(deferred_at__isnull=False),
+                name="training_stopped_ect_idx",
+            ),
+        ]
         constraints = [
             Period.finished_after_started("training_period_finished_after_started"),
             models.CheckConstraint(

@@ -118,3 +118,15 @@ def mentor_has_had_training(teacher_id: int) -> bool:
     """Whether the teacher has ever had a mentor training period, at any school: only their first provider-led
     assignment starts mentor training (a mentor at two schools is not trained twice)."""
     return TrainingPeriod.objects.filter(mentor_at_school_period__teacher_id=teacher_id).exists()
+
+
+def lead_providers_for_change(at_school_period, current: TrainingPeriod | None, *, today: datetime.date | None = None):
+    """ "Select the new lead provider": the lead providers active in the contract period of the current training
+    (`current`), else the one containing the later of today and the teacher's start at the school; the current
+    lead provider left out. By name."""
+    today = today or datetime.date.today()
+    contract_period = training_contract_period(current) or contract_period_for(max(today, at_school_period.started_on))
+    providers = lead_providers_active_in(contract_period)
+    if current is not None and current.provider_led:
+        providers = providers.exclude(pk=current.lead_provider.pk)
+    return list(providers)

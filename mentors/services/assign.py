@@ -9,12 +9,8 @@ from ecf.errors import DomainError, refused_by_constraints
 from ecf.events import Author, record_event
 from ecf.models import Event, LeadProvider, TrainingPeriod
 from ecf.models.periods import not_finished_before
-from ecf.training.queries import (
-    current_ect_training_period,
-    mentor_has_had_training,
-    partnership_or_interest,
-    training_contract_period,
-)
+from ecf.training.changes import start_mentor_training_if_first
+from ecf.training.queries import current_ect_training_period
 from ects.models import ECTAtSchoolPeriod
 from mentors.models import MentorAtSchoolPeriod, MentorshipPeriod
 from mentors.queries import mentorship_version
@@ -252,47 +248,12 @@ def _start_mentor_training_if_first(
     author: Author,
     today: datetime.date,
 ) -> TrainingPeriod | None:
-    """The first provider-led assignment of an eligible mentor starts their provider-led mentor training.
-
-    Never for a school-led ECT, a mentor who completed mentor training, or one who has had mentor training
-    (at any school). The lead provider works with the school through a confirmed partnership in the ECT's
-    training contract period if there is one, else by an expression of interest for that period.
-    """
-    ect_training = current_ect_training_period(ect, today=today)
-    if ect_training is None or ect_training.training_programme != PROVIDER_LED:
-        return None
-    if mentor.teacher.mentor_training_completed_on is not None or mentor_has_had_training(mentor.teacher_id):
-        return None
-    lead_provider = lead_provider or ect_training.lead_provider
-    contract_period = training_contract_period(ect_training)
-    if lead_provider is None or contract_period is None:
-        return None  # cannot happen for provider-led training: it always has one of the two
-    school_partnership, expression_of_interest = partnership_or_interest(ect.school, lead_provider, contract_period)
-    training_period = TrainingPeriod.objects.create(
-        mentor_at_school_period=mentor,
+    """The first provider-led assignment of an eligible mentor starts their provider-led mentor training
+    (`ecf.training.changes.start_mentor_training_if_first`, which changing the ECT to provider-led also uses)."""
+    return start_mentor_training_if_first(
+        ect_training=current_ect_training_period(ect, today=today),
+        mentor=mentor,
         started_on=started_on,
-        finished_on=mentor.finished_on,
-        training_programme=PROVIDER_LED,
-        school_partnership=school_partnership,
-        expression_of_interest=expression_of_interest,
-    )
-    source = "confirmed partnership" if school_partnership else "awaiting confirmation"
-    record_event(
-        event_type="teacher_starts_training_period",
-        heading=f"{mentor.teacher.full_name} started mentor training with {lead_provider.name} ({source})",
-        author=author,
-        metadata={
-            "started_on": started_on.isoformat(),
-            "training_programme": PROVIDER_LED,
-            "contract_period": contract_period.year,
-            "expression_of_interest": expression_of_interest is not None,
-        },
-        teacher_id=mentor.teacher_id,
-        school_id=mentor.school_id,
-        mentor_at_school_period=mentor,
-        training_period=training_period,
         lead_provider=lead_provider,
-        school_partnership=school_partnership,
-        delivery_partner=school_partnership.delivery_partner if school_partnership else None,
+        author=author,
     )
-    return training_period

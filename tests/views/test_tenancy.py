@@ -139,6 +139,21 @@ def another_schools_leaving(journey_name: str, make_period) -> dict:
     return {"journey_id": completion.journey_id}
 
 
+def another_schools_training_change(journey_name: str, role: str) -> dict:
+    """A change-of-training journey completed at ANOTHER school (the record is the ECT's or mentor's period)."""
+    import uuid
+
+    from ecf.models import JourneyCompletion
+    from tests.factories import MentorAtSchoolPeriodFactory
+
+    factory = ECTAtSchoolPeriodFactory if role == "ect" else MentorAtSchoolPeriodFactory
+    period = factory(school=SchoolFactory())
+    completion = JourneyCompletion.objects.create(
+        journey_id=uuid.uuid4(), journey_name=journey_name, record_id=period.pk
+    )
+    return {"journey_id": completion.journey_id}
+
+
 def _another_schools_ect():
     return ECTAtSchoolPeriodFactory(school=SchoolFactory())
 
@@ -171,6 +186,22 @@ OTHER_SCHOOLS_RECORDS["mentors:remove-mentor-confirmation"] = lambda: another_sc
     "remove-mentor", _another_schools_mentor
 )
 
+# Select a new lead provider (ECT and mentor) and change the training programme: the start from the record, the
+# first page before the journey exists (its record in the query string), a step and the confirmation.
+for _name, _role, _first_step in (
+    ("ects:change-lead-provider", "ect", "select-lead-provider"),
+    ("ects:change-training-programme", "ect", "explanation"),
+    ("mentors:change-mentor-lead-provider", "mentor", "select-lead-provider"),
+):
+    _journey = _name.split(":")[1]
+    _records = _another_schools_ect_query if _role == "ect" else _another_schools_mentor_query
+    OTHER_SCHOOLS_RECORDS[f"{_name}-start"] = lambda r=_records: {"pk": next(iter(r().values()))}
+    OTHER_SCHOOLS_RECORDS[f"{_name}-new"] = lambda r=_records, s=_first_step: ({"step_name": s}, r())
+    OTHER_SCHOOLS_RECORDS[_name] = lambda j=_journey, r=_role: {
+        **another_schools_training_change(j, r),
+        "step_name": "check-answers",
+    }
+    OTHER_SCHOOLS_RECORDS[f"{_name}-confirmation"] = lambda j=_journey, r=_role: another_schools_training_change(j, r)
 
 # Patterns with ids that are not school records, and why they are safe.
 NOT_SCHOOL_RECORDS = {

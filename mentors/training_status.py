@@ -1,0 +1,58 @@
+"""What lead providers reported of mentors' training (withdrawn, deferred), as the mentors list and record read and
+word it (docs/journeys/change-lead-provider.md, "What the school sees")."""
+
+import datetime
+
+from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from ecf.models import TrainingPeriod
+from ecf.models.periods import not_finished_before
+
+LEAD_PROVIDER_NAME = Coalesce(
+    F("school_partnership__lead_provider_delivery_partnership__active_lead_provider__lead_provider__name"),
+    F("expression_of_interest__lead_provider__name"),
+)
+
+
+def current_mentor_training(today: datetime.date) -> QuerySet[TrainingPeriod]:
+    """For a subquery on a mentor period (OuterRef "pk"): their mentor training not finished before today, the
+    latest first."""
+    return TrainingPeriod.objects.filter(not_finished_before(today), mentor_at_school_period=OuterRef("pk")).order_by(
+        "-started_on", "-pk"
+    )
+
+
+def with_training_status(queryset: QuerySet, today: datetime.date) -> QuerySet:
+    """Annotates mentor periods with what their lead provider reported of their current mentor training:
+    training_withdrawn_at, training_deferred_at, training_lead_provider (the provider's name)."""
+    training = current_mentor_training(today)
+    return queryset.annotate(
+        training_withdrawn_at=Subquery(training.values("withdrawn_at")[:1]),
+        training_deferred_at=Subquery(training.values("deferred_at")[:1]),
+        training_lead_provider=Subquery(training.annotate(name=LEAD_PROVIDER_NAME).values("name")[:1]),
+    )
+
+
+def training_status(withdrawn_at, deferred_at) -> str:
+    """ "withdrawn", "deferred" or "active": the later of a withdrawal and a deferral wins (TrainingPeriod.status)."""
+    if withdrawn_at and (not deferred_at or withdrawn_at >= deferred_at):
+        return "withdrawn"
+    return "deferred" if deferred_at else "active"
+
+
+def mentor_training_message(name: str, lead_provider: str, status: str) -> str:
+    """What the school is told when the lead provider withdrew or deferred the mentor's training ("" otherwise);
+    the copy of the reference service (docs/journeys/change-lead-provider.md)."""
+    provider_have = f"{lead_provider} have" if lead_provider else "The lead provider has"
+    if status == "withdrawn":
+        return (
+            f"{provider_have} told us that {name} is not registered for ECTE mentor training with them. "
+            "Contact them if you think this is an error."
+        )
+    if status == "deferred":
+        return (
+            f"{provider_have} told us that {name}’s ECTE mentor training is paused. "
+            "Contact them if you think this is an error."
+        )
+    return ""
