@@ -25,8 +25,9 @@ from schools.models import School
 SUMMARY_SQL = """
 WITH chosen AS (
   SELECT period.id,
-         -- Needs action: no mentor, or a lead provider withdrew or deferred the current training. EXISTS on the
-         -- partial index training_stopped_ect_idx costs the page next to nothing (`make bench`).
+         -- Needs action: no mentor, or a lead provider withdrew or deferred the ECT's latest training (withdrawing
+         -- finishes it that day, so it stays the latest until the school or the provider starts another). EXISTS
+         -- on the partial index training_stopped_ect_idx costs the page next to nothing (`make bench`).
          NOT EXISTS (
            SELECT 1 FROM mentors_mentorshipperiod
            WHERE mentee_id = period.id AND (finished_on IS NULL OR finished_on >= %(today)s)
@@ -34,7 +35,10 @@ WITH chosen AS (
            SELECT 1 FROM ecf_trainingperiod training
            WHERE training.ect_at_school_period_id = period.id
              AND (training.withdrawn_at IS NOT NULL OR training.deferred_at IS NOT NULL)
-             AND (training.finished_on IS NULL OR training.finished_on >= %(today)s)
+             AND NOT EXISTS (
+               SELECT 1 FROM ecf_trainingperiod later
+               WHERE later.ect_at_school_period_id = period.id AND later.started_on > training.started_on
+             )
          ) AS needs_action,
          period.started_on, teacher.trs_last_name
   FROM ects_ectatschoolperiod period JOIN ecf_teacher teacher ON teacher.id = period.teacher_id
@@ -59,9 +63,11 @@ JOIN ects_ectatschoolperiod period ON period.id = chosen.id
 JOIN ecf_teacher teacher ON teacher.id = period.teacher_id
 LEFT JOIN ecf_appropriatebody appropriate_body ON appropriate_body.id = period.appropriate_body_id
 LEFT JOIN LATERAL (
-  SELECT * FROM ecf_trainingperiod
-  WHERE ect_at_school_period_id = period.id AND (finished_on IS NULL OR finished_on >= %(today)s)
-  ORDER BY started_on DESC LIMIT 1
+  -- The training the school sees: the latest, while it runs, or once a lead provider withdrew or deferred it.
+  SELECT * FROM (
+    SELECT * FROM ecf_trainingperiod WHERE ect_at_school_period_id = period.id ORDER BY started_on DESC LIMIT 1
+  ) latest
+  WHERE finished_on IS NULL OR finished_on >= %(today)s OR withdrawn_at IS NOT NULL OR deferred_at IS NOT NULL
 ) training ON true
 LEFT JOIN ecf_schoolpartnership school_partnership ON school_partnership.id = training.school_partnership_id
 LEFT JOIN ecf_leadproviderdeliverypartnership lpdp

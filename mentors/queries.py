@@ -24,7 +24,7 @@ from ecf.training.queries import (
 from ects.models import ECTAtSchoolPeriod
 from mentors.models import MentorAtSchoolPeriod, MentorshipPeriod
 from mentors.training_status import (
-    current_mentor_training,
+    latest_mentor_training,
     mentor_training_message,
     training_status,
     with_training_status,
@@ -63,7 +63,7 @@ def mentors_for_school_list(school, *, search: str = "", today: datetime.date | 
     their mentor training (`with_training_status`)."""
     today = today or datetime.date.today()
     queryset = (
-        with_training_status(school.mentor_periods.current_or_future(today), today)
+        with_training_status(school.mentor_periods.current_or_future(today))
         .select_related("teacher")
         .prefetch_related(
             Prefetch(
@@ -197,8 +197,8 @@ def mentor_record(school, pk: int, *, today: datetime.date | None = None) -> Men
                 )
             ),
             delivery_partner=latest(F(f"{partnership}delivery_partner__name")),
-            training_withdrawn_at=Subquery(current_mentor_training(today).values("withdrawn_at")[:1]),
-            training_deferred_at=Subquery(current_mentor_training(today).values("deferred_at")[:1]),
+            training_withdrawn_at=Subquery(latest_mentor_training().values("withdrawn_at")[:1]),
+            training_deferred_at=Subquery(latest_mentor_training().values("deferred_at")[:1]),
             training_completed=Exists(
                 Declaration.objects.filter(
                     declaration_type=Declaration.DeclarationType.COMPLETED,

@@ -1,13 +1,10 @@
 """What lead providers reported of mentors' training (withdrawn, deferred), as the mentors list and record read and
 word it (docs/journeys/change-lead-provider.md, "What the school sees")."""
 
-import datetime
-
 from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from ecf.models import TrainingPeriod
-from ecf.models.periods import not_finished_before
 
 LEAD_PROVIDER_NAME = Coalesce(
     F("school_partnership__lead_provider_delivery_partnership__active_lead_provider__lead_provider__name"),
@@ -15,18 +12,17 @@ LEAD_PROVIDER_NAME = Coalesce(
 )
 
 
-def current_mentor_training(today: datetime.date) -> QuerySet[TrainingPeriod]:
-    """For a subquery on a mentor period (OuterRef "pk"): their mentor training not finished before today, the
-    latest first."""
-    return TrainingPeriod.objects.filter(not_finished_before(today), mentor_at_school_period=OuterRef("pk")).order_by(
-        "-started_on", "-pk"
-    )
+def latest_mentor_training() -> QuerySet[TrainingPeriod]:
+    """For a subquery on a mentor period (OuterRef "pk"): their mentor training, the latest first. What a lead
+    provider reported stays on the latest: withdrawing or deferring finishes it that day, and it stays the latest
+    until the school or the provider starts another (docs/journeys/change-lead-provider.md)."""
+    return TrainingPeriod.objects.filter(mentor_at_school_period=OuterRef("pk")).order_by("-started_on", "-pk")
 
 
-def with_training_status(queryset: QuerySet, today: datetime.date) -> QuerySet:
-    """Annotates mentor periods with what their lead provider reported of their current mentor training:
+def with_training_status(queryset: QuerySet) -> QuerySet:
+    """Annotates mentor periods with what their lead provider reported of their latest mentor training:
     training_withdrawn_at, training_deferred_at, training_lead_provider (the provider's name)."""
-    training = current_mentor_training(today)
+    training = latest_mentor_training()
     return queryset.annotate(
         training_withdrawn_at=Subquery(training.values("withdrawn_at")[:1]),
         training_deferred_at=Subquery(training.values("deferred_at")[:1]),

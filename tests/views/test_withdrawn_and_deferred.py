@@ -278,3 +278,44 @@ def test_a_mentor_of_a_school_led_ect_is_not_offered_mentor_training(school_clie
     TrainingPeriodFactory(ect_at_school_period=ect, school_led=True)
 
     assert "select a lead" not in get(school_client, f"/school/mentors/{mentor.pk}")
+
+
+# What the API leaves behind: withdrawing or deferring finishes the training that day -----------------------------
+
+YESTERDAY = datetime.date.today() - datetime.timedelta(days=1)
+STOPPED_YESTERDAY = {
+    "started_on": YESTERDAY - datetime.timedelta(days=30),
+    "finished_on": YESTERDAY,
+    "withdrawn_at": timezone.now() - datetime.timedelta(days=1),
+    "withdrawal_reason": "moved-school",
+}
+
+
+def test_a_withdrawal_reported_yesterday_still_needs_action_today(school_client, school):
+    ect_with_training(school, last_name="Aardvark", lead_provider_name="One")
+    ect = ect_with_training(school, last_name="Withdrawn", **STOPPED_YESTERDAY)
+
+    html = get(school_client, ECTS)
+
+    assert "Ambition have told us that Ada Withdrawn is no longer training with them." in html
+    assert html.index("Ada Withdrawn") < html.index("Ada Aardvark")
+    record = training_details(get(school_client, f"/school/ects/{ect.pk}"))
+    assert "Ambition have told us that Ada Withdrawn is no longer training with them." in record
+
+
+def test_new_training_after_a_withdrawal_shows_as_normal(school_client, school):
+    ect = ect_with_training(school, **STOPPED_YESTERDAY)
+    TrainingPeriodFactory(ect_at_school_period=ect, started_on=datetime.date.today())
+
+    html = get(school_client, ECTS)
+
+    assert "have told us" not in html
+    assert "Registered" in html
+
+
+def test_a_mentor_whose_training_was_withdrawn_yesterday_still_sees_the_message(school_client, school):
+    mentor = mentor_with_training(school, **STOPPED_YESTERDAY)
+    message = "Ambition have told us that Grace Hopper is not registered for ECTE mentor training with them."
+
+    assert message in get(school_client, MENTORS)
+    assert message in get(school_client, f"/school/mentors/{mentor.pk}")
