@@ -1,7 +1,8 @@
 """Settings for Register early career teachers.
 
 Every setting comes from the environment (see README.md, "Configuration"). Local defaults are safe
-for a developer's machine; DJANGO_ENV=production refuses anything unsafe.
+for a developer's machine; DJANGO_ENV=production refuses anything unsafe, and a DJANGO_ENV that is not
+one of ENVIRONMENTS refuses to start at all (docs/adr/0011-security-defaults.md).
 """
 
 from pathlib import Path
@@ -16,16 +17,30 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 # .env lying in the checkout never switches a developer's `make run` or `make test` to production.
 env = environ.Env()
 
+# A misspelt environment ("Production", "prod", "staging") must not quietly become a development one
+# with DEBUG, persona sign-in and the fake TRS: only these names start.
+ENVIRONMENTS = ("development", "test", "production")
 DJANGO_ENV = env.str("DJANGO_ENV", default="development")
+if DJANGO_ENV not in ENVIRONMENTS:
+    raise ImproperlyConfigured(
+        f"DJANGO_ENV must be one of {', '.join(ENVIRONMENTS)}, not {DJANGO_ENV!r}. "
+        "Use production for every deployed environment."
+    )
 PRODUCTION = DJANGO_ENV == "production"
 
 DEBUG = env.bool("DEBUG", default=not PRODUCTION)
-SECRET_KEY = env.str("SECRET_KEY", default="" if PRODUCTION else "local-only-insecure-secret-key-do-not-deploy")
+LOCAL_SECRET_KEY = "local-only-insecure-secret-key-do-not-deploy"  # noqa: S105 (refused in production)
+# The placeholder in .env.example: a copied example must not reach production unchanged.
+EXAMPLE_SECRET_KEY = "replace-me-with-50-random-characters-before-anything-but-a-local-trial"  # noqa: S105
+# Django's own check --deploy asks for at least 50 characters (security.W009).
+SECRET_KEY_MIN_LENGTH = 50
+SECRET_KEY = env.str("SECRET_KEY", default="" if PRODUCTION else LOCAL_SECRET_KEY)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
-# Persona sign-in lists demo school users and signs in without a password: local and test only.
-PERSONAS_ENABLED = env.bool("PERSONAS_ENABLED", default=not PRODUCTION)
+# Persona sign-in lists demo school users and signs in without a password: local and test only. With
+# DEBUG off (a shared review server) it must be asked for explicitly with PERSONAS_ENABLED=true.
+PERSONAS_ENABLED = env.bool("PERSONAS_ENABLED", default=DEBUG and not PRODUCTION)
 # The fake Teaching Record System answers any TRN with made-up people: local and test only. With
 # DEBUG off (a shared review or staging server) it must be asked for explicitly with TRS_FAKE=true.
 TRS_FAKE = env.bool("TRS_FAKE", default=DEBUG and not PRODUCTION)
@@ -41,6 +56,10 @@ NOTIFY_BASE_URL = env.str("NOTIFY_BASE_URL", default="https://api.notifications.
 if PRODUCTION:
     if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set in production.")
+    if SECRET_KEY in (EXAMPLE_SECRET_KEY, LOCAL_SECRET_KEY):
+        raise ImproperlyConfigured("SECRET_KEY is the example's placeholder: generate a random one for production.")
+    if len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH:
+        raise ImproperlyConfigured(f"SECRET_KEY must be at least {SECRET_KEY_MIN_LENGTH} characters in production.")
     if DEBUG:
         raise ImproperlyConfigured("DEBUG must be off in production.")
     if PERSONAS_ENABLED:

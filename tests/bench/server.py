@@ -38,7 +38,8 @@ def prepare_environment():
             "DATABASE_URL": base_url,  # tests.bench.settings swaps in the database name
             "BENCH_DATABASE_NAME": DATABASE_NAME,
             "DJANGO_SETTINGS_MODULE": SETTINGS,
-            "DJANGO_ENV": "development",  # persona sign-in
+            "DJANGO_ENV": "development",
+            "PERSONAS_ENABLED": "true",  # DEBUG is off, so persona sign-in must be asked for
             "DEBUG": "false",
             "ALLOWED_HOSTS": HOST,
             "LOG_LEVEL": "WARNING",

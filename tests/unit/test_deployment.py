@@ -7,6 +7,7 @@ import importlib.machinery
 import importlib.util
 import os
 import re
+import secrets
 import subprocess
 import sys
 
@@ -63,13 +64,22 @@ def test_every_variable_is_documented_in_env_example_and_readme(name):
     assert f"`{name}`" in read("README.md"), f"{name} missing from the README's configuration table"
 
 
-def test_env_example_gives_compose_a_production_configuration_that_loads():
+def test_env_example_gives_compose_a_production_configuration_that_loads_once_given_a_secret_key():
     environment = env_file_assignments(read(".env.example"))
 
     assert environment["DJANGO_ENV"] == "production"
     assert "@db:5432/" in environment["DATABASE_URL"]
-    result = run_manage("check", environment=environment)
+    result = run_manage("check", environment={**environment, "SECRET_KEY": secrets.token_urlsafe(50)})
     assert result.returncode == 0, result.stderr
+
+
+def test_env_example_copied_unchanged_refuses_to_start_with_its_placeholder_secret_key():
+    environment = env_file_assignments(read(".env.example"))
+
+    assert environment["SECRET_KEY"] == settings.EXAMPLE_SECRET_KEY
+    result = run_manage("check", environment=environment)
+    assert result.returncode != 0
+    assert "SECRET_KEY is the example's placeholder" in result.stderr
 
 
 def test_the_dockerfile_gives_collectstatic_every_variable_production_settings_require():
