@@ -49,7 +49,16 @@ class EmailMessageAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.action(description="Retry delivery")
+    def has_retry_permission(self, request):
+        """Retrying sends an email again: it needs the model's change permission, not just view.
+
+        The record itself stays read-only (has_change_permission is False for everyone); the permission
+        `ecf.change_emailmessage` is what says a member of staff may act on the outbox.
+        """
+        opts = self.opts
+        return request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+    @admin.action(description="Retry delivery", permissions=["retry"])
     def retry_delivery(self, request, queryset):
         """Try once more to send failed or pending emails (sent ones are left alone)."""
         outcomes = dict.fromkeys(EmailMessage.Status.values, 0)
