@@ -25,6 +25,16 @@ def healthcheck(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+def bad_request(request, exception=None):
+    """A malformed request (BadRequest, SuspiciousOperation, a refused admin lookup): 400, GOV.UK page."""
+    return render(request, "errors/400.html", {"title": "Sorry, there is a problem with the request"}, status=400)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form sent without a valid CSRF token (403). Says nothing about why."""
+    return render(request, "errors/csrf_failure.html", {"title": "Sorry, you need to try again"}, status=403)
+
+
 def forbidden(request, exception=None):
     return render(request, "errors/403.html", {"title": "You do not have permission to view this page"}, status=403)
 

@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 
+from ecf.admin.base import SafeChangelistMixin
 from ecf.events import Author, record_event
 from ecf.models import (
     EmailMessage,
@@ -14,7 +15,7 @@ from ecf.notifications import MAX_ATTEMPTS, deliver
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(SafeChangelistMixin, admin.ModelAdmin):
     list_display = ["happened_at", "heading", "event_type", "author_type", "author_name", "teacher", "school"]
     list_filter = ["author_type", "event_type"]
     list_select_related = ["teacher", "school"]
@@ -33,7 +34,7 @@ class EventAdmin(admin.ModelAdmin):
 
 
 @admin.register(EmailMessage)
-class EmailMessageAdmin(admin.ModelAdmin):
+class EmailMessageAdmin(SafeChangelistMixin, admin.ModelAdmin):
     list_display = ["created_at", "template", "to", "status", "attempts", "sent_at"]
     list_filter = ["status", "template"]
     search_fields = ["to", "=template", "=reference", "=provider_id"]
