@@ -156,3 +156,12 @@ def test_the_container_healthcheck_fails_when_the_service_is_unavailable(healthc
     httpserver.expect_request("/healthcheck").respond_with_json({"status": "unavailable"}, status=503)
 
     assert healthcheck_script.main() == 1
+
+
+@pytest.mark.parametrize(("command", "seconds"), [("clearsessions", 3600), ("deliver_emails", 300)])
+def test_compose_runs_the_scheduled_jobs_production_needs(command, seconds):
+    # Expired sessions (which may hold a journey's answers) are deleted only by clearsessions.
+    compose = read("docker-compose.yml")
+
+    assert f"while true; do python manage.py {command}; sleep {seconds}; done" in compose
+    assert f"`manage.py {command}`" in read("README.md")
