@@ -5,6 +5,7 @@ for a developer's machine; DJANGO_ENV=production refuses anything unsafe, and a 
 one of ENVIRONMENTS refuses to start at all (docs/adr/0011-security-defaults.md).
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -79,6 +80,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_tasks",
+    "axes",
     "ecf",
     "schools",
     "ects",
@@ -97,6 +99,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "schools.middleware.CurrentSchoolMiddleware",
+    # Last, as django-axes asks: refuses a locked staff sign-in before the admin's login view runs.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ecf.urls"
@@ -151,6 +155,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Staff sign in to the admin with a password; django-axes counts failures first (AxesStandaloneBackend).
+# Persona sign-in logs users in without authenticate(), so axes never sees it.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# 10 failed passwords for one username, or from one address, lock further tries for 30 minutes after
+# the last failure; a successful sign-in clears the count. Each refused try is an audit event.
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "ecf.auth.lockout.client_ip"
+AXES_LOCKOUT_CALLABLE = "ecf.auth.lockout.locked_out"
+AXES_VERBOSE = False
+AXES_ENABLE_ADMIN = False  # ecf/admin/sign_in.py shows the attempts instead
+AXES_DISABLE_ACCESS_LOG = True  # no table of every successful sign-in: the failures are what lock
 LOGIN_URL = "sign-in"
 LOGIN_REDIRECT_URL = "schools:enter"
 
