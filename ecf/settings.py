@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "ecf.auth.middleware.IdleTimeoutMiddleware",
+    "ecf.auth.middleware.NoStoreWhenSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "schools.middleware.CurrentSchoolMiddleware",
@@ -175,10 +176,11 @@ AXES_DISABLE_ACCESS_LOG = True  # no table of every successful sign-in: the fail
 LOGIN_URL = "sign-in"
 LOGIN_REDIRECT_URL = "schools:enter"
 
-# Sessions live in PostgreSQL so web processes stay stateless. A school user is signed out after
-# two hours without a request.
+# Sessions live in PostgreSQL so web processes stay stateless. A user is signed out after two hours
+# without a request, and twelve hours after signing in however active (ecf/auth/middleware.py).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_IDLE_TIMEOUT_SECONDS = 2 * 60 * 60
+SESSION_ABSOLUTE_TIMEOUT_SECONDS = 12 * 60 * 60
 SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT_SECONDS
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True

@@ -3,10 +3,10 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import get_template
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 
-@require_GET
+@require_safe
 def start(request):
     if request.user.is_authenticated and request.school:
         return redirect("schools:home")
@@ -14,7 +14,7 @@ def start(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthcheck(request):
     """For load balancers and docker compose: 200 when the database answers, else 503. No personal data."""
     try:

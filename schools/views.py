@@ -13,7 +13,7 @@ def home(request):
 
 
 @login_required
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "HEAD"])
 def enter(request):
     """Where sign-in lands (settings.LOGIN_REDIRECT_URL): a user of one school acts for it at once, a user of
     several chooses which first."""
@@ -25,7 +25,7 @@ def enter(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def choose_school(request):
     form = ChooseSchoolForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "HEAD"])
 def sign_in(request):
     if not settings.PERSONAS_ENABLED:
         raise Http404("Persona sign-in is turned off.")
@@ -40,6 +40,6 @@ def sign_out(request):
     return redirect("signed-out")
 
 
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "HEAD"])
 def signed_out(request):
     return render(request, "auth/signed_out.html", {"title": "You have signed out"})
