@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.db.models.constants import LOOKUP_SEP
 
 from ecf.events import Author, jsonable, record_event
+from ecf.govuk.text import HiddenCharactersValidator
 from ecf.models import ContractPeriod, Event, TrainingPeriod
 
 # The records an Event can point at, by the name of its foreign key: {"teacher": Teacher, ...}.
@@ -122,7 +123,18 @@ class SafeChangelistMixin:
         return response
 
 
-class AuditedModelAdmin(SafeChangelistMixin, AuditedAdminMixin, admin.ModelAdmin):
+class VisibleTextAdminMixin:
+    """Text typed by staff follows the service's rule (ecf/govuk/text.py): no control, format or bidi
+    characters, so a name changed in the admin cannot be invisible or reversed either."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(db_field, models.CharField | models.TextField) and formfield is not None:
+            formfield.validators.append(HiddenCharactersValidator(multiline=isinstance(db_field, models.TextField)))
+        return formfield
+
+
+class AuditedModelAdmin(VisibleTextAdminMixin, SafeChangelistMixin, AuditedAdminMixin, admin.ModelAdmin):
     pass
 
 

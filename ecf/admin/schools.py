@@ -6,7 +6,7 @@ from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 
-from ecf.admin.base import AuditedModelAdmin, SafeChangelistMixin
+from ecf.admin.base import AuditedModelAdmin, SafeChangelistMixin, VisibleTextAdminMixin
 from schools.models import School
 
 User = get_user_model()
@@ -71,7 +71,7 @@ class GroupAdmin(SafeChangelistMixin, DjangoGroupAdmin):
 
 
 @admin.register(User)
-class UserAdmin(SafeChangelistMixin, DjangoUserAdmin):
+class UserAdmin(VisibleTextAdminMixin, SafeChangelistMixin, DjangoUserAdmin):
     list_display = ["username", "email", "first_name", "last_name", "is_staff", "school_names"]
     list_filter = [HasSchoolsFilter, *DjangoUserAdmin.list_filter]
     inlines = [SchoolMembershipInline]
