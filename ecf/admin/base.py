@@ -95,9 +95,10 @@ class SafeChangelistMixin:
 
     The admin accepts any lookup on a model's own fields from the URL (`?trn__regex=(`), and values go
     to PostgreSQL as they come (`?event_type=%00`). Regular expressions are refused outright (a bad one
-    is an error and a slow one ties up the database); a NUL byte, or any value PostgreSQL or a field
-    rejects, turns into BadRequest, which Django answers with the service's 400 page. Every registered
-    model admin uses this mixin (tests/views/test_admin_hostile_lookups.py checks).
+    is an error and a slow one ties up the database); a NUL byte (in a filter, a search or an autocomplete
+    term), or any value PostgreSQL or a field rejects, turns into BadRequest, which Django answers with
+    the service's 400 page. Every registered model admin uses this mixin (tests/views/
+    test_admin_hostile_lookups.py checks).
     """
 
     refused_lookups = frozenset({"regex", "iregex"})
@@ -106,6 +107,12 @@ class SafeChangelistMixin:
         if lookup.split(LOOKUP_SEP)[-1] in self.refused_lookups:
             return False  # Django raises DisallowedModelAdminLookup: a 400
         return super().lookup_allowed(lookup, value, request)
+
+    def get_search_results(self, request, queryset, search_term):
+        # The changelist's ?q= and the admin's autocomplete (?term=, for another model's form) both search here.
+        if "\x00" in search_term:
+            raise BadRequest("A NUL character in the search.")
+        return super().get_search_results(request, queryset, search_term)
 
     def changelist_view(self, request, extra_context=None):
         if request.method not in ("GET", "HEAD"):  # actions: left to Django and their own transactions

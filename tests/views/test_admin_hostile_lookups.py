@@ -68,3 +68,23 @@ def test_no_hostile_query_string_crashes_a_changelist(admin_client, some_rows, l
     for query in hostile_queries(model, model_admin):
         response = admin_client.get(changelist(model), query)
         assert response.status_code in (200, 302, 400), (query, response.status_code)
+
+
+AUTOCOMPLETE_FIELDS = [
+    (model, field_name) for model, model_admin in MODEL_ADMINS for field_name in model_admin.autocomplete_fields
+]
+
+
+def test_there_are_autocomplete_fields_to_check():
+    assert len(AUTOCOMPLETE_FIELDS) >= 3
+
+
+@pytest.mark.parametrize(
+    ("model", "field_name"), AUTOCOMPLETE_FIELDS, ids=[f"{m._meta.label}.{f}" for m, f in AUTOCOMPLETE_FIELDS]
+)
+def test_an_autocomplete_term_with_a_nul_byte_is_a_400(admin_client, model, field_name):
+    # Before, /admin/autocomplete/?term=%00 answered 500 for every autocomplete field.
+    query = {"app_label": model._meta.app_label, "model_name": model._meta.model_name, "field_name": field_name}
+
+    assert admin_client.get("/admin/autocomplete/", {**query, "term": "\x00"}).status_code == 400
+    assert admin_client.get("/admin/autocomplete/", {**query, "term": "Ash"}).status_code == 200
