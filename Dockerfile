@@ -40,7 +40,7 @@ COPY --from=assets /app/static/build static/build
 # variables, so they get build-only values (tests/unit/test_deployment.py keeps this list complete).
 # Nothing connects to anything at import time, and none of the values reach the running container.
 RUN DJANGO_ENV=production \
-    SECRET_KEY=build-only \
+    SECRET_KEY=build-only-key-never-used-to-sign-anything-padded-to-fifty-characters \
     ALLOWED_HOSTS=localhost \
     DATABASE_URL=postgres://unused/unused \
     TRS_API_BASE_URL=https://unused.invalid \

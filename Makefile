@@ -10,7 +10,7 @@ TEST_WORKERS ?= logical
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install assets run run-dfe-sign-in dfe-sign-in-mock test test-db lint format bench bench-gias clean chromium
+.PHONY: help install assets run run-dfe-sign-in dfe-sign-in-mock test test-db lint audit format bench bench-gias clean chromium
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -70,6 +70,9 @@ lint: install ## ruff (lint and format check), the import layers (lint-imports),
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+audit: install ## Known vulnerabilities in the Python and npm packages (pip-audit, npm audit --omit=dev); fails on any
+	$(BIN)/python bin/audit
 
 format: install ## Fix what ruff can fix and format the code
 	$(BIN)/ruff check --fix .

@@ -1,9 +1,11 @@
 """Settings for Register early career teachers.
 
 Every setting comes from the environment (see README.md, "Configuration"). Local defaults are safe
-for a developer's machine; DJANGO_ENV=production refuses anything unsafe.
+for a developer's machine; DJANGO_ENV=production refuses anything unsafe, and a DJANGO_ENV that is not
+one of ENVIRONMENTS refuses to start at all (docs/adr/0011-security-defaults.md).
 """
 
+import datetime
 import logging
 from pathlib import Path
 
@@ -19,16 +21,30 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 # .env lying in the checkout never switches a developer's `make run` or `make test` to production.
 env = environ.Env()
 
+# A misspelt environment ("Production", "prod", "staging") must not quietly become a development one
+# with DEBUG, persona sign-in and the fake TRS: only these names start.
+ENVIRONMENTS = ("development", "test", "production")
 DJANGO_ENV = env.str("DJANGO_ENV", default="development")
+if DJANGO_ENV not in ENVIRONMENTS:
+    raise ImproperlyConfigured(
+        f"DJANGO_ENV must be one of {', '.join(ENVIRONMENTS)}, not {DJANGO_ENV!r}. "
+        "Use production for every deployed environment."
+    )
 PRODUCTION = DJANGO_ENV == "production"
 
 DEBUG = env.bool("DEBUG", default=not PRODUCTION)
-SECRET_KEY = env.str("SECRET_KEY", default="" if PRODUCTION else "local-only-insecure-secret-key-do-not-deploy")
+LOCAL_SECRET_KEY = "local-only-insecure-secret-key-do-not-deploy"  # noqa: S105 (refused in production)
+# The placeholder in .env.example: a copied example must not reach production unchanged.
+EXAMPLE_SECRET_KEY = "replace-me-with-50-random-characters-before-anything-but-a-local-trial"  # noqa: S105
+# Django's own check --deploy asks for at least 50 characters (security.W009).
+SECRET_KEY_MIN_LENGTH = 50
+SECRET_KEY = env.str("SECRET_KEY", default="" if PRODUCTION else LOCAL_SECRET_KEY)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
-# Persona sign-in lists demo school users and signs in without a password: local and test only.
-PERSONAS_ENABLED = env.bool("PERSONAS_ENABLED", default=not PRODUCTION)
+# Persona sign-in lists demo school users and signs in without a password: local and test only. With
+# DEBUG off (a shared review server) it must be asked for explicitly with PERSONAS_ENABLED=true.
+PERSONAS_ENABLED = env.bool("PERSONAS_ENABLED", default=DEBUG and not PRODUCTION)
 # The fake Teaching Record System answers any TRN with made-up people: local and test only. With
 # DEBUG off (a shared review or staging server) it must be asked for explicitly with TRS_FAKE=true.
 TRS_FAKE = env.bool("TRS_FAKE", default=DEBUG and not PRODUCTION)
@@ -73,6 +89,10 @@ NOTIFY_BASE_URL = env.str("NOTIFY_BASE_URL", default="https://api.notifications.
 if PRODUCTION:
     if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set in production.")
+    if SECRET_KEY in (EXAMPLE_SECRET_KEY, LOCAL_SECRET_KEY):
+        raise ImproperlyConfigured("SECRET_KEY is the example's placeholder: generate a random one for production.")
+    if len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH:
+        raise ImproperlyConfigured(f"SECRET_KEY must be at least {SECRET_KEY_MIN_LENGTH} characters in production.")
     if DEBUG:
         raise ImproperlyConfigured("DEBUG must be off in production.")
     if PERSONAS_ENABLED:
@@ -100,6 +120,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_structlog",
     "django_ratelimit",
+    "axes",
     "ecf",
     "schools",
     "ects",
@@ -118,11 +139,14 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "ecf.auth.middleware.IdleTimeoutMiddleware",
+    "ecf.auth.middleware.NoStoreWhenSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "schools.middleware.CurrentSchoolMiddleware",
     # After authentication, so its request lines carry the user id; see ecf/request_ids.py.
     "django_structlog.middlewares.RequestMiddleware",
+    # Last, as django-axes asks: refuses a locked staff sign-in before the admin's login view runs.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ecf.urls"
@@ -177,13 +201,31 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Staff sign in to the admin with a password; django-axes counts failures first (AxesStandaloneBackend).
+# Persona sign-in logs users in without authenticate(), so axes never sees it.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# 10 failed passwords for one username, or from one address, lock further tries for 30 minutes after
+# the last failure; a successful sign-in clears the count. Each refused try is an audit event.
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "ecf.auth.lockout.client_ip"
+AXES_LOCKOUT_CALLABLE = "ecf.auth.lockout.locked_out"
+AXES_VERBOSE = False
+AXES_ENABLE_ADMIN = False  # ecf/admin/sign_in.py shows the attempts instead
+AXES_DISABLE_ACCESS_LOG = True  # no table of every successful sign-in: the failures are what lock
 LOGIN_URL = "sign-in"
 LOGIN_REDIRECT_URL = "schools:enter"
 
-# Sessions live in PostgreSQL so web processes stay stateless. A school user is signed out after
-# two hours without a request.
+# Sessions live in PostgreSQL so web processes stay stateless. A user is signed out after two hours
+# without a request, and twelve hours after signing in however active (ecf/auth/middleware.py).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_IDLE_TIMEOUT_SECONDS = 2 * 60 * 60
+SESSION_ABSOLUTE_TIMEOUT_SECONDS = 12 * 60 * 60
 SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT_SECONDS
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
@@ -259,6 +301,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "ecf.views.csrf_failure"
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_REDIRECT_EXEMPT = [r"^healthcheck$"]

@@ -20,6 +20,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "ecf.views.bad_request"
 handler403 = "ecf.views.forbidden"
 handler404 = "ecf.views.page_not_found"
 handler500 = "ecf.views.server_error"

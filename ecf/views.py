@@ -3,10 +3,10 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import get_template
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 
-@require_GET
+@require_safe
 def start(request):
     if request.user.is_authenticated and request.school:
         return redirect("schools:home")
@@ -14,7 +14,7 @@ def start(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthcheck(request):
     """For load balancers and docker compose: 200 when the database answers, else 503. No personal data."""
     try:
@@ -23,6 +23,16 @@ def healthcheck(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def bad_request(request, exception=None):
+    """A malformed request (BadRequest, SuspiciousOperation, a refused admin lookup): 400, GOV.UK page."""
+    return render(request, "errors/400.html", {"title": "Sorry, there is a problem with the request"}, status=400)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form sent without a valid CSRF token (403). Says nothing about why."""
+    return render(request, "errors/csrf_failure.html", {"title": "Sorry, you need to try again"}, status=403)
 
 
 def forbidden(request, exception=None):

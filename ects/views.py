@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from ecf.pagination import list_page, paginate_count, search_term
 from ecf.record_edits import Record, RecordEdit, edit_record
@@ -10,7 +10,7 @@ from schools.access import school_user_required
 
 
 @school_user_required
-@require_GET
+@require_safe
 def ect_list(request):
     search = search_term(request)
     page = paginate_count(request, queries.count_listed_ects(request.school, search=search))
@@ -28,7 +28,7 @@ def ect_list(request):
 
 
 @school_user_required
-@require_GET
+@require_safe
 def ect_record(request, pk: int):
     ect = queries.ect_summary(request.school, pk)
     banners = [str(message) for message in messages.get_messages(request) if message.level == messages.SUCCESS]
@@ -54,21 +54,21 @@ WORKING_PATTERN = RecordEdit(
 
 
 @school_user_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def change_ect_name(request, pk: int):
     record = _record(request, pk)
     return edit_record(request, record, forms.ChangeNameForm(_data(request), period=record.period), NAME)
 
 
 @school_user_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def change_ect_email(request, pk: int):
     record = _record(request, pk)
     return edit_record(request, record, forms.ChangeEmailForm(_data(request), period=record.period, role="ECT"), EMAIL)
 
 
 @school_user_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def change_ect_working_pattern(request, pk: int):
     record = _record(request, pk)
     form = forms.ChangeWorkingPatternForm(_data(request), period=record.period)

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from ecf.pagination import list_page, paginate, search_term
 from ecf.record_edits import QUESTION_TEMPLATE, Record, RecordEdit, edit_record, render_question
@@ -13,7 +13,7 @@ from schools.access import school_user_required
 
 
 @school_user_required
-@require_GET
+@require_safe
 def mentor_list(request):
     search = search_term(request)
     page = paginate(request, queries.mentors_for_school_list(request.school, search=search))
@@ -24,7 +24,7 @@ def mentor_list(request):
 
 
 @school_user_required
-@require_GET
+@require_safe
 def mentor_record(request, pk: int):
     mentor = queries.mentor_record(request.school, pk)
     banners = [str(message) for message in messages.get_messages(request) if message.level == messages.SUCCESS]
@@ -57,14 +57,14 @@ AGE_RANGE_AND_KEY_STAGE = RecordEdit(TEACHING, "Change key stage", "{name}’s a
 
 
 @school_user_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def change_mentor_name(request, pk: int):
     record = _record(request, pk)
     return edit_record(request, record, forms.ChangeNameForm(_data(request), period=record.period), NAME)
 
 
 @school_user_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def change_mentor_email(request, pk: int):
     record = _record(request, pk)
     form = forms.ChangeEmailForm(_data(request), period=record.period, role="mentor")
@@ -72,7 +72,7 @@ def change_mentor_email(request, pk: int):
 
 
 @school_user_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def change_mentor_phase(request, pk: int):
     """Asked before the subject only when neither the school's phase nor the mentor's subject tells it."""
     record = _record(request, pk)
@@ -85,7 +85,7 @@ def change_mentor_phase(request, pk: int):
 
 
 @school_user_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def change_mentor_subject(request, pk: int):
     record = _record(request, pk)
     phase = forms.mentor_phase(request.school, record.period)
@@ -100,7 +100,7 @@ def change_mentor_subject(request, pk: int):
 
 
 @school_user_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def change_mentor_age_range(request, pk: int):
     """An age range that rules out the mentor's key stage (secondary, away from middle years, with Key stage 2)
     is not saved alone: the key stage page asks again and saves both together."""
@@ -117,7 +117,7 @@ def change_mentor_age_range(request, pk: int):
 
 
 @school_user_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def change_mentor_key_stage(request, pk: int):
     """With `?age_range=`, the new age range chosen just before, saved together with the key stage."""
     record = _record(request, pk)
@@ -138,7 +138,7 @@ def change_mentor_key_stage(request, pk: int):
 
 
 @school_user_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def change_mentor_additional_detail(request, pk: int, detail: str):
     record = _record(request, pk)
     additional_detail = forms.ADDITIONAL_DETAILS_BY_SLUG.get(detail)

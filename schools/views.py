@@ -3,7 +3,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from ecf.auth import dfe_sign_in
 from ecf.auth.audit import record_sign_in_refused
@@ -21,7 +21,7 @@ def home(request):
 
 
 @login_required
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "HEAD"])
 def enter(request):
     """Where sign-in lands (settings.LOGIN_REDIRECT_URL): a user of one school acts for it at once, a user of
     several chooses which first."""
@@ -33,7 +33,7 @@ def enter(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def choose_school(request):
     form = ChooseSchoolForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -50,7 +50,7 @@ REFUSAL_TITLES = {
 }
 
 
-@require_http_methods(["GET"])
+@require_safe
 @sign_in_attempt
 def dfe_sign_in_callback(request):
     """Where DfE Sign-in sends the user back: signs them in for the schools they may act for, or shows why

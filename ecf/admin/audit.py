@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 
+from ecf.admin.base import SafeChangelistMixin
 from ecf.events import Author, record_event
 from ecf.models import (
     EmailMessage,
@@ -14,7 +15,7 @@ from ecf.notifications import MAX_ATTEMPTS, deliver
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(SafeChangelistMixin, admin.ModelAdmin):
     list_display = ["happened_at", "heading", "event_type", "author_type", "author_name", "teacher", "school"]
     list_filter = ["author_type", "event_type"]
     list_select_related = ["teacher", "school"]
@@ -41,7 +42,7 @@ class EventAdmin(admin.ModelAdmin):
 
 
 @admin.register(EmailMessage)
-class EmailMessageAdmin(admin.ModelAdmin):
+class EmailMessageAdmin(SafeChangelistMixin, admin.ModelAdmin):
     list_display = ["created_at", "template", "to", "status", "attempts", "sent_at"]
     list_filter = ["status", "template"]
     search_fields = ["to", "=template", "=reference", "=provider_id"]
@@ -57,7 +58,16 @@ class EmailMessageAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.action(description="Retry delivery")
+    def has_retry_permission(self, request):
+        """Retrying sends an email again: it needs the model's change permission, not just view.
+
+        The record itself stays read-only (has_change_permission is False for everyone); the permission
+        `ecf.change_emailmessage` is what says a member of staff may act on the outbox.
+        """
+        opts = self.opts
+        return request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+    @admin.action(description="Retry delivery", permissions=["retry"])
     def retry_delivery(self, request, queryset):
         """Try once more to send failed or pending emails (sent ones are left alone)."""
         outcomes = dict.fromkeys(EmailMessage.Status.values, 0)

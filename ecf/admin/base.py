@@ -3,10 +3,13 @@
 import datetime
 
 from django.contrib import admin
-from django.db import models
+from django.core.exceptions import BadRequest, ValidationError
+from django.db import DataError, models, transaction
 from django.db.models import Q
+from django.db.models.constants import LOOKUP_SEP
 
 from ecf.events import Author, jsonable, record_event
+from ecf.govuk.text import HiddenCharactersValidator
 from ecf.models import ContractPeriod, Event, TrainingPeriod
 
 # The records an Event can point at, by the name of its foreign key: {"teacher": Teacher, ...}.
@@ -87,7 +90,58 @@ class AuditedAdminMixin:
             self.delete_model(request, obj)
 
 
-class AuditedModelAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class SafeChangelistMixin:
+    """A hand-written query string on a changelist is a 400, never a 500.
+
+    The admin accepts any lookup on a model's own fields from the URL (`?trn__regex=(`), and values go
+    to PostgreSQL as they come (`?event_type=%00`). Regular expressions are refused outright (a bad one
+    is an error and a slow one ties up the database); a NUL byte (in a filter, a search or an autocomplete
+    term), or any value PostgreSQL or a field rejects, turns into BadRequest, which Django answers with
+    the service's 400 page. Every registered model admin uses this mixin (tests/views/
+    test_admin_hostile_lookups.py checks).
+    """
+
+    refused_lookups = frozenset({"regex", "iregex"})
+
+    def lookup_allowed(self, lookup, value, request=None):
+        if lookup.split(LOOKUP_SEP)[-1] in self.refused_lookups:
+            return False  # Django raises DisallowedModelAdminLookup: a 400
+        return super().lookup_allowed(lookup, value, request)
+
+    def get_search_results(self, request, queryset, search_term):
+        # The changelist's ?q= and the admin's autocomplete (?term=, for another model's form) both search here.
+        if "\x00" in search_term:
+            raise BadRequest("A NUL character in the search.")
+        return super().get_search_results(request, queryset, search_term)
+
+    def changelist_view(self, request, extra_context=None):
+        if request.method not in ("GET", "HEAD"):  # actions: left to Django and their own transactions
+            return super().changelist_view(request, extra_context)
+        if any("\x00" in key or "\x00" in value for key, values in request.GET.lists() for value in values):
+            raise BadRequest("A NUL character in the query string.")
+        try:
+            # A savepoint, so a refused query leaves the request's connection usable for the 400 page.
+            with transaction.atomic():
+                response = super().changelist_view(request, extra_context)
+                if hasattr(response, "render"):
+                    response.render()  # the page's queries run here, inside the try
+        except (DataError, ValueError, ValidationError) as error:
+            raise BadRequest("The list's filters or search are not valid.") from error
+        return response
+
+
+class VisibleTextAdminMixin:
+    """Text typed by staff follows the service's rule (ecf/govuk/text.py): no control, format or bidi
+    characters, so a name changed in the admin cannot be invisible or reversed either."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(db_field, models.CharField | models.TextField) and formfield is not None:
+            formfield.validators.append(HiddenCharactersValidator(multiline=isinstance(db_field, models.TextField)))
+        return formfield
+
+
+class AuditedModelAdmin(VisibleTextAdminMixin, SafeChangelistMixin, AuditedAdminMixin, admin.ModelAdmin):
     pass
 
 

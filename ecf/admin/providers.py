@@ -75,6 +75,7 @@ class LeadProviderDeliveryPartnershipAdmin(AuditedModelAdmin):
     ]
     search_fields = ["active_lead_provider__lead_provider__name", "delivery_partner__name"]
     autocomplete_fields = ["active_lead_provider", "delivery_partner"]
+    ordering = ["-pk"]  # the changelist's default, made explicit so autocomplete pages are stable too
 
     @admin.display(ordering="active_lead_provider__lead_provider__name")
     def lead_provider(self, obj):
@@ -87,6 +88,7 @@ class LeadProviderDeliveryPartnershipAdmin(AuditedModelAdmin):
 
 @admin.register(SchoolPartnership)
 class SchoolPartnershipAdmin(AuditedModelAdmin):
+    ordering = ["-pk"]  # the changelist's default, made explicit so autocomplete pages are stable too
     list_display = ["school", "urn", "lead_provider", "delivery_partner", "contract_period", "created_at"]
     list_filter = [
         "lead_provider_delivery_partnership__active_lead_provider__contract_period",

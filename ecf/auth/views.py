@@ -13,7 +13,7 @@ from ecf.auth.audit import record_sign_in_refused, record_signed_in, record_sign
 from ecf.auth.limits import sign_in_attempt
 
 
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "HEAD"])
 def sign_in(request):
     if not (settings.PERSONAS_ENABLED or settings.DFE_SIGN_IN_ENABLED):
         raise Http404("No way of signing in is turned on.")
@@ -92,6 +92,6 @@ def sign_out(request):
     return provider_sign_out or redirect("signed-out")
 
 
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "HEAD"])
 def signed_out(request):
     return render(request, "auth/signed_out.html", {"title": "You have signed out"})

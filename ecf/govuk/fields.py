@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from ecf.govuk.bound_field import GovUKBoundField
+from ecf.govuk.text import HIDDEN_CHARACTERS, refuse_hidden_characters
 from ecf.govuk.widgets import DateWidget
 
 # Options a field (or a template, through `as_field_group(**options)`) may set; see GovUKBoundField.
@@ -39,11 +40,35 @@ class GovUKFieldMixin:
         super().__init__(*args, **kwargs)
 
 
-class CharField(GovUKFieldMixin, forms.CharField):
+class VisibleTextMixin:
+    """Typed text refuses hidden characters (ecf/govuk/text.py): control, format and bidirectional ones.
+
+    The message is the field's own for `null_characters_not_allowed` ("First name must not include hidden
+    characters"); a field that gives none gets "<label> must not include hidden characters".
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if HIDDEN_CHARACTERS not in self.error_messages:
+            self.error_messages[HIDDEN_CHARACTERS] = (
+                f"{self.label} must not include hidden characters"
+                if isinstance(self.label, str) and self.label
+                else "Remove hidden characters, such as zero-width spaces"
+            )
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        refuse_hidden_characters(
+            value, self.error_messages[HIDDEN_CHARACTERS], multiline=isinstance(self.widget, forms.Textarea)
+        )
+        return value
+
+
+class CharField(VisibleTextMixin, GovUKFieldMixin, forms.CharField):
     """govukInput; with `widget=forms.Textarea`, govukTextarea, or govukCharacterCount when max_length is set."""
 
 
-class EmailField(GovUKFieldMixin, forms.EmailField):
+class EmailField(VisibleTextMixin, GovUKFieldMixin, forms.EmailField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("autocomplete", "email")
         kwargs.setdefault("spellcheck", False)

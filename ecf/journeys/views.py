@@ -79,7 +79,7 @@ def id_from_query(request, name: str) -> int:
 
 
 def _start_view(journey: Journey):
-    @require_http_methods(["GET"])
+    @require_http_methods(["GET", "HEAD"])
     def start(request):
         if journey.start_facts:
             journey.start_facts(request)  # a record that is not the school's is a 404 here already
@@ -91,7 +91,7 @@ def _start_view(journey: Journey):
 
 
 def _new_step_view(journey: Journey):
-    @require_http_methods(["GET", "POST"])
+    @require_http_methods(["GET", "HEAD", "POST"])
     def new_step(request, step_name: str):
         """A page before the journey exists: shown without storing anything; answering it starts the journey."""
         facts = journey.start_facts(request) if journey.start_facts else None
@@ -124,7 +124,7 @@ def expired(request, journey: Journey):
 
 
 def _step_view(journey: Journey):
-    @require_http_methods(["GET", "POST"])
+    @require_http_methods(["GET", "HEAD", "POST"])
     def step_view(request, journey_id: uuid.UUID, step_name: str):
         state = journey_state.load(request, journey.name, journey_id)
         if state is None:
@@ -300,7 +300,7 @@ def _complete(journey: Journey, state: JourneyState, submission: Submission) -> 
 
 
 def _confirmation_view(journey: Journey):
-    @require_http_methods(["GET"])
+    @require_http_methods(["GET", "HEAD"])
     def confirmation(request, journey_id: uuid.UUID):
         completion = JourneyCompletion.objects.filter(journey_id=journey_id, journey_name=journey.name).first()
         if completion is None:

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from ecf.govuk import fields
+from ecf.govuk.text import has_a_letter
 from ecf.trs import normalise_national_insurance_number
 
 TRN_REQUIRED = "Enter a teacher reference number (TRN)"
@@ -61,7 +62,13 @@ class TRNField(fields.CharField):
         kwargs.setdefault("classes", "govuk-input--width-10")
         kwargs.setdefault("spellcheck", False)
         kwargs.setdefault(
-            "error_messages", {"required": TRN_REQUIRED, "too_short": TRN_TOO_SHORT, "too_long": TRN_TOO_LONG}
+            "error_messages",
+            {
+                "required": TRN_REQUIRED,
+                "too_short": TRN_TOO_SHORT,
+                "too_long": TRN_TOO_LONG,
+                NULL_CHARACTERS: "Teacher reference number must not include hidden characters",
+            },
         )
         super().__init__(**kwargs)
 
@@ -121,7 +128,11 @@ class NationalInsuranceNumberField(fields.CharField):
         kwargs.setdefault("spellcheck", False)
         kwargs.setdefault(
             "error_messages",
-            {"required": NATIONAL_INSURANCE_NUMBER_REQUIRED, "invalid": NATIONAL_INSURANCE_NUMBER_INVALID},
+            {
+                "required": NATIONAL_INSURANCE_NUMBER_REQUIRED,
+                "invalid": NATIONAL_INSURANCE_NUMBER_INVALID,
+                NULL_CHARACTERS: NATIONAL_INSURANCE_NUMBER_INVALID,
+            },
         )
         super().__init__(**kwargs)
 
@@ -167,6 +178,15 @@ class NameField(fields.CharField):
                 "required": f"Enter a {label.lower()}",
                 "max_length": f"{label} must be {NAME_MAX_LENGTH} characters or less",
                 NULL_CHARACTERS: f"{label} must not include hidden characters",
+                "no_letters": f"{label} must include at least one letter",
             },
         )
         super().__init__(label=label, **kwargs)
+
+    def to_python(self, value):
+        """Hidden characters are refused by the bridge (ecf/govuk/text.py); a name must also show a letter,
+        so "-", "..." or "123" cannot stand in for one in lists, emails and the audit trail."""
+        value = super().to_python(value)
+        if value and not has_a_letter(value):
+            raise ValidationError(self.error_messages["no_letters"], code="no_letters")
+        return value

@@ -1,7 +1,7 @@
 """Where the change-of-training journeys start: from a record, or (an expired journey's link) the bare start."""
 
 from django.shortcuts import get_object_or_404, redirect
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ecf.journeys import Journey
 from ecf.journeys.views import start_journey
@@ -13,7 +13,7 @@ def record_start(journey: Journey, role: Role):
     """The journey's start from a record (`/<role>s/<pk>/change-lead-provider`): the period through the school."""
 
     @school_user_required
-    @require_GET
+    @require_safe
     def start(request, pk: int):
         period = get_object_or_404(role.periods(request.school), pk=pk)
         return start_journey(journey, query={role.seed: period.pk})
@@ -25,7 +25,7 @@ def bare_start(role: Role):
     """The journey's bare start (an expired journey links here): the teacher is chosen from the list."""
 
     @school_user_required
-    @require_GET
+    @require_safe
     def start(request):
         return redirect(role.list_url_name)
 

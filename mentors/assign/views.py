@@ -11,7 +11,7 @@ from schools.access import school_user_required
 
 
 @school_user_required
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "HEAD"])
 def assign_mentor_start(request, ect_id: int):
     """From the ECTs list, the ECT record or the register-an-ECT confirmation; the ECT through the school. With no
     mentor to offer, straight to registering a new one (there would be nothing to choose but "Register a new
@@ -23,7 +23,7 @@ def assign_mentor_start(request, ect_id: int):
 
 
 @school_user_required
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "HEAD"])
 def assign_ect_start(request, mentor_id: int):
     """From the mentor record; the mentor through the school."""
     mentor_period = get_object_or_404(request.school.mentor_periods, pk=mentor_id)
@@ -31,13 +31,13 @@ def assign_ect_start(request, mentor_id: int):
 
 
 @school_user_required
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "HEAD"])
 def assign_mentor_without_an_ect(request):
     """The journey's bare start (an expired journey links here): an ECT is chosen from the list."""
     return redirect("ects:list")
 
 
 @school_user_required
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "HEAD"])
 def assign_ect_without_a_mentor(request):
     return redirect("mentors:list")

@@ -13,7 +13,7 @@ from schools.access import school_user_required
 
 
 @school_user_required
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "HEAD"])
 def no_trn(request):
     """ "They do not have a TRN" (a link on the find step, `?ect=<id>&journey=<id>`): an information page that
     stores nothing. Back goes to the find step of the user's journey when it is still theirs, else of a new one

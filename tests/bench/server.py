@@ -38,7 +38,8 @@ def prepare_environment(database_name: str = DATABASE_NAME):
             "DATABASE_URL": base_url,  # tests.bench.settings swaps in the database name
             "BENCH_DATABASE_NAME": database_name,
             "DJANGO_SETTINGS_MODULE": SETTINGS,
-            "DJANGO_ENV": "development",  # persona sign-in
+            "DJANGO_ENV": "development",
+            "PERSONAS_ENABLED": "true",  # DEBUG is off, so persona sign-in must be asked for
             # One persona sign-in per client, from one address: more than the 5 attempts in 20 s allowed.
             "RATELIMIT_ENABLE": "false",
             "DEBUG": "false",

@@ -7,6 +7,7 @@ import importlib.machinery
 import importlib.util
 import os
 import re
+import secrets
 import subprocess
 import sys
 
@@ -63,13 +64,22 @@ def test_every_variable_is_documented_in_env_example_and_readme(name):
     assert f"`{name}`" in read("README.md"), f"{name} missing from the README's configuration table"
 
 
-def test_env_example_gives_compose_a_production_configuration_that_loads():
+def test_env_example_gives_compose_a_production_configuration_that_loads_once_given_a_secret_key():
     environment = env_file_assignments(read(".env.example"))
 
     assert environment["DJANGO_ENV"] == "production"
     assert "@db:5432/" in environment["DATABASE_URL"]
-    result = run_manage("check", environment=environment)
+    result = run_manage("check", environment={**environment, "SECRET_KEY": secrets.token_urlsafe(50)})
     assert result.returncode == 0, result.stderr
+
+
+def test_env_example_copied_unchanged_refuses_to_start_with_its_placeholder_secret_key():
+    environment = env_file_assignments(read(".env.example"))
+
+    assert environment["SECRET_KEY"] == settings.EXAMPLE_SECRET_KEY
+    result = run_manage("check", environment=environment)
+    assert result.returncode != 0
+    assert "SECRET_KEY is the example's placeholder" in result.stderr
 
 
 def test_the_dockerfile_gives_collectstatic_every_variable_production_settings_require():
@@ -149,3 +159,12 @@ def test_the_container_healthcheck_fails_when_the_service_is_unavailable(healthc
     httpserver.expect_request("/healthcheck").respond_with_json({"status": "unavailable"}, status=503)
 
     assert healthcheck_script.main() == 1
+
+
+@pytest.mark.parametrize(("command", "seconds"), [("clearsessions", 3600), ("deliver_emails", 300)])
+def test_compose_runs_the_scheduled_jobs_production_needs(command, seconds):
+    # Expired sessions (which may hold a journey's answers) are deleted only by clearsessions.
+    compose = read("docker-compose.yml")
+
+    assert f"while true; do python manage.py {command}; sleep {seconds}; done" in compose
+    assert f"`manage.py {command}`" in read("README.md")

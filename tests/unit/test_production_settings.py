@@ -85,6 +85,16 @@ def test_production_logs_one_json_object_per_line():
     ("unsafe", "message"),
     [
         ({"SECRET_KEY": ""}, "SECRET_KEY must be set in production."),
+        ({"SECRET_KEY": "x"}, "SECRET_KEY must be at least 50 characters in production."),
+        ({"SECRET_KEY": "k" * 49}, "SECRET_KEY must be at least 50 characters in production."),
+        (
+            {"SECRET_KEY": settings.EXAMPLE_SECRET_KEY},
+            "SECRET_KEY is the example's placeholder: generate a random one for production.",
+        ),
+        (
+            {"SECRET_KEY": settings.LOCAL_SECRET_KEY},
+            "SECRET_KEY is the example's placeholder: generate a random one for production.",
+        ),
         ({"DEBUG": "true"}, "DEBUG must be off in production."),
         ({"PERSONAS_ENABLED": "true"}, "Persona sign-in cannot be enabled in production."),
         ({"TRS_FAKE": "true"}, "The fake Teaching Record System cannot be used in production."),
@@ -99,6 +109,10 @@ def test_production_logs_one_json_object_per_line():
     ],
     ids=[
         "missing SECRET_KEY",
+        "one-character SECRET_KEY",
+        "49-character SECRET_KEY",
+        ".env.example's SECRET_KEY",
+        "the local SECRET_KEY",
         "DEBUG on",
         "personas on",
         "fake TRS",
@@ -114,6 +128,44 @@ def test_production_refuses_to_start_with_an_unsafe_setting(unsafe, message):
 
     assert result.returncode != 0
     assert f"django.core.exceptions.ImproperlyConfigured: {message}" in result.stderr
+
+
+@pytest.mark.parametrize("misspelt", ["Production", "prod", "staging", "PRODUCTION", " production", "dev", ""])
+def test_an_environment_outside_the_allow_list_refuses_to_start(misspelt):
+    # Before: anything but "production" was silently a development environment (DEBUG, personas, fake TRS).
+    result = manage("check", environment=production_environment(DJANGO_ENV=misspelt))
+
+    assert result.returncode != 0
+    assert (
+        "django.core.exceptions.ImproperlyConfigured: DJANGO_ENV must be one of development, test, production, "
+        f"not {misspelt!r}." in result.stderr
+    )
+
+
+def local_setting(name: str, **environment: str) -> str:
+    """A setting as a fresh development process computes it: only the variables given are set."""
+    base = {key: os.environ[key] for key in ("PATH", "HOME", "LANG") if key in os.environ}
+    base["DATABASE_URL"] = "postgres://ecf@database.invalid:5432/ecf"  # not the embedded server: nothing connects
+    script = f"from django.conf import settings as s; print(s.{name})"
+    result = manage(
+        "shell",
+        "--no-imports",
+        "--command",
+        script,
+        environment={**base, "PYTHONDONTWRITEBYTECODE": "1", **environment},
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+@pytest.mark.parametrize("name", ["PERSONAS_ENABLED", "TRS_FAKE"])
+def test_personas_and_the_fake_trs_are_on_only_on_a_developer_machine_or_when_asked_for(name):
+    # `make run` and `make test` set nothing and get them; a server with DEBUG off must ask for them by name.
+    assert local_setting(name) == "True"
+    assert local_setting(name, DJANGO_ENV="test") == "True"
+    assert local_setting(name, DEBUG="false") == "False"
+    assert local_setting(name, DJANGO_ENV="development", DEBUG="false") == "False"
+    assert local_setting(name, DEBUG="false", **{name: "true"}) == "True"
 
 
 @pytest.mark.parametrize("path", ["/healthcheck", "/sign-in"])

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
 from django.db import connection
@@ -51,6 +52,9 @@ def one_of_each(db, admin_user):
     EmailMessageFactory()
     SchoolUserFactory()
     Group.objects.create(name="Support")
+    AccessAttempt.objects.create(
+        username="admin@example.com", ip_address="203.0.113.7", failures_since_start=3, path_info="/admin/login/"
+    )
 
 
 def test_every_model_is_registered():
