@@ -77,8 +77,14 @@ def test_a_newcomer_imports_the_sample_file_and_signs_in_for_one_of_its_schools(
 
 def test_signing_in_for_the_sample_files_closed_school_shows_why_not(page, readme_dfe):
     import_the_sample_gias_file()
+    # Still signed in for St Mary's, as a newcomer trying one user after another would be.
+    sign_in_as_a_local_user(page, "st-marys-tutor")
+    then_i_see_the_page(page, ECTS_HEADING)
 
     sign_in_as_a_local_user(page, "hillside-tutor")
 
     then_i_see_the_page(page, "This school cannot use this service")
     expect(page.get_by_text("Hillside Community School (URN 990003) is closed")).to_be_visible()
+    expect(page.get_by_role("button", name="Sign out")).to_have_count(0)
+    page.goto("/school/home/ects")
+    expect(page.get_by_role("button", name="Sign in with DfE Sign-in")).to_be_visible()
