@@ -197,22 +197,6 @@ def test_a_callback_that_fails_the_checks_signs_nobody_in(client, dfe_sign_in, o
     assert why in event.metadata["detail"]
 
 
-@pytest.mark.parametrize("then", ["refused", "failed"])
-def test_a_refused_or_failed_sign_in_signs_out_whoever_was_signed_in_before(client, dfe_sign_in, oakfield, then):
-    given_a_dfe_sign_in_user(dfe_sign_in)
-    client.get(sign_in_with_dfe_sign_in(client)["Location"])
-    assert client.get("/school/home/ects").status_code == 200
-    SchoolFactory(urn=990003, name="Hillside Community School", status=School.Status.CLOSED)
-    hillside = {"id": "org-hillside", "name": "Hillside Community School", "urn": "990003"}
-    given_a_dfe_sign_in_user(dfe_sign_in, "harry", organisation=hillside)
-
-    response = sign_in_with_dfe_sign_in(client, "harry", state="forged-state" if then == "failed" else None)
-
-    assert response.status_code == 403
-    assert "_auth_user_id" not in client.session
-    assert client.get("/school/home/ects")["Location"].startswith("/sign-in")
-
-
 def test_a_callback_replayed_after_sign_in_is_refused(client, dfe_sign_in, oakfield):
     given_a_dfe_sign_in_user(dfe_sign_in)
     start = client.post("/sign-in/dfe")
