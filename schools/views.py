@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -54,7 +54,8 @@ REFUSAL_TITLES = {
 @sign_in_attempt
 def dfe_sign_in_callback(request):
     """Where DfE Sign-in sends the user back: signs them in for the schools they may act for, or shows why
-    not (never an error page). One school: they act for it; several: they choose (schools:enter)."""
+    not (never an error page) with nobody signed in, not even whoever was before. One school: they act for
+    it; several: they choose (schools:enter)."""
     if not settings.DFE_SIGN_IN_ENABLED:
         raise Http404("DfE Sign-in is turned off.")
     try:
@@ -64,6 +65,7 @@ def dfe_sign_in_callback(request):
         record_sign_in_refused(
             failure.reason, "Signing in with DfE Sign-in did not finish", metadata={"detail": failure.detail}
         )
+        logout(request)  # whoever was signed in before in this browser is not any more: the page says so
         return sign_in_failed_page(request, failure.reason)
     except sign_in.SignInRefused as refused:
         refusal = refused.refusal
@@ -76,6 +78,9 @@ def dfe_sign_in_callback(request):
             metadata={"sub": identity.sub, "organisation_id": refusal.organisation.id, "urn": refusal.organisation.urn},
         )
         context = {"title": REFUSAL_TITLES[refusal.reason], "refusal": refusal, "reason": refusal.reason}
+        # Someone else may have signed in before in this browser (a shared computer): a refused sign-in
+        # must not leave them signed in under the page that refuses this one.
+        logout(request)
         return render(request, "auth/sign_in_refused.html", context, status=403)
     # login() rotates the session key; the ID token stays for signing out of DfE Sign-in too.
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")

@@ -7,7 +7,7 @@ does (https://github.com/DFE-Digital/login.dfe.public-api).
 
 The browser tests run it (tests/browser/test_dfe_sign_in.py). To try the real flow by hand:
 
-    make dfe-sign-in-mock    # serves it on http://localhost:8010 with the demo schools' users
+    make dfe-sign-in-mock    # serves it on http://localhost:8010 with LOCAL_USERS (below)
     make run-dfe-sign-in     # in another terminal: `make run` pointed at it (see the Makefile)
 """
 
@@ -82,21 +82,24 @@ def create_app(state: LoopbackDfESignIn, users=()) -> flask.Flask:
         )
 
     @app.after_request
-    def spoil_id_token(response):
-        # The ID token re-signed with the provider's own key, so only the claim at fault is wrong.
-        if flask.request.path != "/oauth2/token" or not state.id_token_fault or response.status_code != 200:
+    def sign_id_token_with_key_id(response):
+        # The provider signs ID tokens without naming the key (`kid`) its JWKS publishes. DfE Sign-in names
+        # it, and a client fetches the keys again only for a `kid` it has not seen: without one, a service
+        # left running across a restart of this provider (a new key) would refuse every sign-in. So the ID
+        # token is re-signed with the provider's own key and its `kid`; with `id_token_fault` set, the
+        # claim at fault is spoilt on the way, so only that claim is wrong.
+        if flask.request.path != "/oauth2/token" or response.status_code != 200:
             return response
         body = response.get_json()
-        header = jwt.get_unverified_header(body["id_token"])
         claims = jwt.decode(body["id_token"], options={"verify_signature": False})
         if state.id_token_fault == "wrong_audience":
             # Naming this service as the authorised party does not make the token for it.
             claims["aud"], claims["azp"] = "another-service", state.client_id
         elif state.id_token_fault == "expired":
             claims["iat"], claims["exp"] = int(time.time()) - 7200, int(time.time()) - 3600
-        key = flask.g.oidc_provider_mock_storage.jwk.as_pem(is_private=True)
-        kid = {"kid": header["kid"]} if header.get("kid") else {}
-        body["id_token"] = jwt.encode(claims, key, algorithm="RS256", headers=kid)
+        key = flask.g.oidc_provider_mock_storage.jwk
+        kid = key.as_dict()["kid"]
+        body["id_token"] = jwt.encode(claims, key.as_pem(is_private=True), algorithm="RS256", headers={"kid": kid})
         response.set_data(flask.json.dumps(body))
         return response
 
@@ -119,22 +122,36 @@ def running(*, client_id: str, api_secret: str, port: int = 0, users=()) -> Iter
         server.server_close()
 
 
-# The demo schools of `seed_demo_data` (ecf/management/commands/seed_demo_data.py) and users for them.
-DEMO_USERS = [
+# The users `make dfe-sign-in-mock` offers: (sub, given name, family name, organisation claim, holds the role).
+# The first two act for the demo schools of `seed_demo_data` (ecf/management/commands/seed_demo_data.py);
+# the two after them for schools of the sample GIAS file (schools/gias/sample_establishments.csv), so a
+# newcomer who imports it can sign in for an open school of it and for a closed one (README.md, "Schools
+# from GIAS"; tests/browser/test_newcomer_sign_in.py walks that).
+LOCAL_USERS = [
     ("priya-shah", "Priya", "Shah", {"id": "org-oakfield", "name": "Oakfield Primary School", "urn": "142301"}, True),
     ("tom-reynolds", "Tom", "Reynolds", {"id": "org-hollins", "name": "Hollins Park School", "urn": "145872"}, True),
+    (
+        "st-marys-tutor",
+        "Mary",
+        "Tremayne",
+        {"id": "org-st-marys", "name": "St Mary\u2019s Church of England Primary School", "urn": "990001"},
+        True,
+    ),
+    (
+        "hillside-tutor",
+        "Harry",
+        "Hill",
+        {"id": "org-hillside", "name": "Hillside Community School", "urn": "990003"},
+        True,
+    ),
     ("no-role", "Nina", "Norole", {"id": "org-oakfield", "name": "Oakfield Primary School", "urn": "142301"}, False),
     ("local-authority", "Luke", "Council", {"id": "org-la", "name": "Testshire County Council"}, True),
 ]
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--port", type=int, default=8010)
-    parser.add_argument("--client-id", default="register-ects")
-    parser.add_argument("--api-secret", default="local-api-secret-of-at-least-32-bytes")
-    arguments = parser.parse_args()
-    users = [
+def local_users() -> list[oidc_provider_mock.User]:
+    """LOCAL_USERS as the provider's sign-in page offers them, one button each."""
+    return [
         oidc_provider_mock.User(
             sub=sub,
             claims={
@@ -144,16 +161,29 @@ def main():
                 "organisation": organisation,
             },
         )
-        for sub, given_name, family_name, organisation, _ in DEMO_USERS
+        for sub, given_name, family_name, organisation, _ in LOCAL_USERS
     ]
+
+
+def give_local_roles(dfe: LoopbackDfESignIn):
+    """The public API's answer for LOCAL_USERS: the role at their organisation, for those that hold it."""
+    for sub, _, _, organisation, has_role in LOCAL_USERS:
+        if has_role:
+            dfe.give_role(sub, organisation["id"])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--port", type=int, default=8010)
+    parser.add_argument("--client-id", default="register-ects")
+    parser.add_argument("--api-secret", default="local-api-secret-of-at-least-32-bytes")
+    arguments = parser.parse_args()
     with running(
-        client_id=arguments.client_id, api_secret=arguments.api_secret, port=arguments.port, users=users
+        client_id=arguments.client_id, api_secret=arguments.api_secret, port=arguments.port, users=local_users()
     ) as dfe:
-        for sub, _, _, organisation, has_role in DEMO_USERS:
-            if has_role:
-                dfe.give_role(sub, organisation["id"])
+        give_local_roles(dfe)
         print(
-            f"Loopback DfE Sign-in on {dfe.url}; users: {', '.join(user[0] for user in DEMO_USERS)}. Ctrl-C stops it."
+            f"Loopback DfE Sign-in on {dfe.url}; users: {', '.join(user[0] for user in LOCAL_USERS)}. Ctrl-C stops it."
         )
         with contextlib.suppress(KeyboardInterrupt):
             threading.Event().wait()

@@ -11,6 +11,8 @@ from typing import Any
 
 import structlog
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.executor import MigrationExecutor
 
 from schools.gias.importer import BATCH_SIZE, ImportRefused, ImportResult, import_establishments
 
@@ -30,6 +32,12 @@ class Command(BaseCommand):
     def handle(self, *args: Any, file: Path, progress_every: int, batch_size: int, **options: Any) -> None:
         if progress_every < 1 or batch_size < 1:
             raise CommandError("--progress-every and --batch-size must be at least 1.")
+        if unapplied_migrations():
+            # A newcomer who imports before `make run` has set up the database: a sentence, not a traceback.
+            raise CommandError(
+                "The database is not set up yet: run `.venv/bin/python manage.py migrate` (or `make run`, which "
+                "does) first. Nothing was changed."
+            )
         # The run's own id: on its log lines and on the audit events it records (ecf/events.py).
         run_id = f"import_gias-{uuid.uuid4()}"
         reported = 0
@@ -72,3 +80,10 @@ class Command(BaseCommand):
             f"{result.created:,} created, {result.updated:,} updated, {result.unchanged:,} unchanged, "
             f"{result.not_imported:,} not eligible, {result.bad_row_count:,} unreadable"
         )
+
+
+def unapplied_migrations() -> bool:
+    """True when the default database lacks migrations of this code (a new database, or code newer than
+    it), as Django's runserver warns (django.core.management.base.BaseCommand.check_migrations)."""
+    executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
+    return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))

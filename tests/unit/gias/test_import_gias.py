@@ -2,9 +2,16 @@
 bad file gets (docs/adr/0012-structured-logs-and-gias-schools.md, schools/gias/)."""
 
 import datetime
+import os
+import subprocess
+import sys
+from urllib.parse import quote
 
+import psycopg
 import pytest
+from django.conf import settings
 from django.core.management.base import CommandError
+from django.db import connection
 
 from ecf.models import Event
 from schools.models import School
@@ -232,3 +239,38 @@ def test_a_file_that_breaks_halfway_changes_nothing(write_extract):
 def test_a_missing_file_is_a_command_error(tmp_path):
     with pytest.raises(CommandError, match="There is no file at"):
         run_import(tmp_path / "missing.csv")
+
+
+@pytest.fixture
+def empty_database():
+    """A database on the test server with no tables, as a fresh checkout's is before `make run`; its URL."""
+    server = connection.settings_dict
+    name = f"{server['NAME']}_empty"
+    params = {"host": server["HOST"], "port": server["PORT"], "user": server["USER"], "password": server["PASSWORD"]}
+    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    credentials = quote(server["USER"], safe="") + (
+        f":{quote(server['PASSWORD'], safe='')}" if server["PASSWORD"] else ""
+    )
+    yield f"postgres://{credentials}@{quote(server['HOST'], safe='')}:{server['PORT']}/{name}"
+    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_importing_before_the_database_is_set_up_says_to_migrate_first(empty_database):
+    # A newcomer who follows README.md's "Schools from GIAS" before `make run` has migrated the database.
+    environment = {**os.environ, "DATABASE_URL": empty_database, "DJANGO_ENV": "development"}
+    result = subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
+        [sys.executable, "manage.py", "import_gias", str(SAMPLE)],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert result.returncode == 1
+    assert "The database is not set up yet: run `.venv/bin/python manage.py migrate`" in result.stderr
+    assert "Traceback" not in result.stderr
