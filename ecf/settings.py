@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_tasks",
+    "ninja",  # its Swagger UI static files, for /api/docs/v3
     "ecf",
     "schools",
     "ects",

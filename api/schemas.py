@@ -1,0 +1,118 @@
+"""The payloads, as pydantic schemas: field names and values follow the reference's v3 contract
+(https://github.com/DFE-Digital/register-early-career-teachers-public, public/api/docs/v3/swagger.yaml)."""
+
+import datetime
+import uuid
+from typing import Literal
+
+from ninja import Field, Schema
+
+CourseIdentifier = Literal["ecf-induction", "ecf-mentor"]
+
+
+class ReasonAndDate(Schema):
+    reason: str
+    date: datetime.datetime
+
+
+class Enrolment(Schema):
+    training_record_id: uuid.UUID
+    email: str
+    mentor_id: uuid.UUID | None
+    school_urn: str
+    participant_type: Literal["ect", "mentor"]
+    cohort: str
+    training_status: Literal["active", "deferred", "withdrawn"]
+    participant_status: Literal["joining", "active", "leaving", "left"]
+    withdrawal: ReasonAndDate | None
+    deferral: ReasonAndDate | None
+    created_at: datetime.datetime
+    working_pattern: str | None
+    delivery_partner_id: uuid.UUID | None
+
+
+class ParticipantAttributes(Schema):
+    full_name: str
+    teacher_reference_number: str
+    updated_at: datetime.datetime
+    ecf_enrolments: list[Enrolment]
+
+
+class Participant(Schema):
+    id: uuid.UUID
+    type: Literal["participant"] = "participant"
+    attributes: ParticipantAttributes
+
+
+class ParticipantResponse(Schema):
+    data: Participant
+
+
+class ParticipantsResponse(Schema):
+    data: list[Participant]
+
+
+class ParticipantFilters(Schema):
+    """The list's query parameters, as strings: the API checks them itself to answer the reference's 400s."""
+
+    cohort: str | None = Field(None, alias="filter[cohort]", description="Contract period years, comma separated")
+    updated_since: str | None = Field(None, alias="filter[updated_since]", description="ISO 8601 date and time")
+    training_status: Literal["active", "deferred", "withdrawn"] | None = Field(None, alias="filter[training_status]")
+    from_participant_id: str | None = Field(None, alias="filter[from_participant_id]")
+    sort: Literal["created_at", "-created_at", "updated_at", "-updated_at"] | None = None
+    page: str | None = Field(None, alias="page[page]", description="Page number, from 1")
+    per_page: str | None = Field(None, alias="page[per_page]", description="Items per page, 1 to 3000")
+
+
+class WithdrawAttributes(Schema):
+    reason: str | None = None
+    course_identifier: CourseIdentifier
+
+
+class DeferAttributes(Schema):
+    reason: str | None = None
+    course_identifier: CourseIdentifier
+
+
+class ResumeAttributes(Schema):
+    course_identifier: CourseIdentifier
+
+
+class WithdrawData(Schema):
+    type: Literal["participant-withdraw"]
+    attributes: WithdrawAttributes
+
+
+class DeferData(Schema):
+    type: Literal["participant-defer"]
+    attributes: DeferAttributes
+
+
+class ResumeData(Schema):
+    type: Literal["participant-resume"]
+    attributes: ResumeAttributes
+
+
+class WithdrawRequest(Schema):
+    data: WithdrawData
+
+
+class DeferRequest(Schema):
+    data: DeferData
+
+
+class ResumeRequest(Schema):
+    data: ResumeData
+
+
+class Error(Schema):
+    title: str
+    detail: str
+
+
+class Errors(Schema):
+    errors: list[Error]
+
+
+class AccessDenied(Schema):
+    error: str
