@@ -6,7 +6,7 @@ Saves and deletions made here write an audit Event with the DfE staff author and
 
 from django.contrib import admin
 
-from ecf.admin import at_school, audit, providers, schools, teachers, training  # noqa: F401  (each registers its models)
+from ecf.admin import api_tokens, at_school, audit, providers, schools, teachers, training  # noqa: F401  (each registers its models)
 
 admin.site.site_header = "Register early career teachers: support"
 admin.site.site_title = "Register early career teachers support"

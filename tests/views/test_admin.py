@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from ecf.events import Author
 from ecf.models import (
     Declaration,
     EmailMessage,
@@ -16,6 +17,7 @@ from ecf.models import (
     Teacher,
     TrainingPeriod,
 )
+from ecf.training.api_tokens import create_api_token
 from ects.models import ECTAtSchoolPeriod
 from mentors.models import MentorAtSchoolPeriod, MentorshipPeriod
 from schools.models import School
@@ -25,6 +27,7 @@ from tests.factories import (
     ECTAtSchoolPeriodFactory,
     EmailMessageFactory,
     EventFactory,
+    LeadProviderFactory,
     MentorshipPeriodFactory,
     SchoolFactory,
     SchoolUserFactory,
@@ -51,6 +54,7 @@ def one_of_each(db, admin_user):
     EmailMessageFactory()
     SchoolUserFactory()
     Group.objects.create(name="Support")
+    create_api_token(lead_provider=LeadProviderFactory(), author=Author.system())
 
 
 def test_every_model_is_registered():
