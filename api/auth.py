@@ -3,6 +3,7 @@
 from django.http import HttpRequest
 from ninja.security import HttpBearer
 
+from api.rate_limit import check_rate_limit
 from ecf.models import APIToken
 from ecf.training.api_tokens import authenticate
 
@@ -14,6 +15,7 @@ class LeadProviderToken(HttpBearer):
         api_token = authenticate(token)
         if api_token is None:
             return None
+        check_rate_limit(request, api_token.pk)
         request.api_token = api_token
         request.lead_provider = api_token.lead_provider
         return api_token

@@ -187,6 +187,17 @@ if PRODUCTION:
     if NOTIFICATIONS_BACKEND.endswith(".NotifyBackend") and not NOTIFY_API_KEY:
         raise ImproperlyConfigured("NOTIFY_API_KEY must be set in production.")
 
+# The lead provider API's rate limit per token (django-ratelimit's "count/period", e.g. "1000/5m"), counted in
+# the database cache so every web process and machine shares one count (docs/adr/0014-lead-provider-api.md).
+API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="1000/5m")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "api-rate-limit": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "ecf_api_rate_limit"},
+}
+RATELIMIT_USE_CACHE = "api-rate-limit"
+# If the count cannot be read, serve the request: providers' reporting matters more than the limit.
+RATELIMIT_FAIL_OPEN = True
+
 # Content Security Policy: no inline scripts but GOV.UK's body-class script, allowed by its hash
 # (a hash, not a nonce, so error pages rendered without a request keep it too).
 GOVUK_TEMPLATE_SCRIPT_HASH = "'sha256-GUQ5ad8JK5KmEWmROf3LZd9ge94daqNvd8xy9YS1iDw='"
