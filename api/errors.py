@@ -78,8 +78,14 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(ValidationError)
     def malformed(request: HttpRequest, error: ValidationError):
-        # ninja validates bodies and parameters against the schemas: a body that does not fit is the
-        # reference's "Bad request" with its one message; the first error's location helps the integrator.
+        # ninja checks bodies and parameters against the schemas; each parameter has the reference's message.
+        for detail in error.errors:
+            location = detail.get("loc", ())
+            if location[:1] == ("query",) and location[-1:] in (("page[page]",), ("page[per_page]",)):
+                return errors_response(400, BAD_REQUEST_TITLE, BAD_PAGE)
+            if location[:1] == ("query",) and len(location) > 1 and str(location[-1]).startswith("filter["):
+                name = str(location[-1])[len("filter[") : -1]
+                return errors_response(400, BAD_REQUEST_TITLE, f"The filter '#/{name}' is not valid")
         return errors_response(400, BAD_REQUEST_TITLE, BAD_JSON)
 
     @api.exception_handler(Http404)

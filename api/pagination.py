@@ -21,16 +21,15 @@ class Page:
         return queryset[self.offset : self.offset + self.per_page]
 
 
-def positive(value: str | None, default: int) -> int:
+def positive(value: int | None, default: int) -> int:
     if value is None:
         return default
-    value = value.strip()
-    if not value.isascii() or not value.isdigit() or int(value) < 1:
+    if value < 1:
         raise BadRequest(BAD_PAGE)
-    return int(value)
+    return value
 
 
-def page_from(number: str | None, per_page: str | None) -> Page:
+def page_from(number: int | None, per_page: int | None) -> Page:
     """The page asked for. Raises BadRequest (400, the reference's message) for anything but positive whole
     numbers; more than MAX_PER_PAGE per page gives MAX_PER_PAGE (the reference caps, it does not refuse)."""
     return Page(number=positive(number, 1), per_page=min(positive(per_page, DEFAULT_PER_PAGE), MAX_PER_PAGE))

@@ -1,10 +1,10 @@
 """GET /participants, GET /participants/{id} (and the withdraw, defer and resume actions, api/actions.py)."""
 
 import datetime
+import re
 import uuid
 
 from django.http import HttpRequest
-from django.utils.dateparse import parse_datetime
 from ninja import Query, Router
 
 from api import queries
@@ -16,6 +16,7 @@ from ecf.models import Teacher, TrainingPeriod
 router = Router(tags=["participants"])
 
 BAD_UPDATED_SINCE = "The filter '#/updated_since' must be a valid ISO 8601 date"
+RFC_3339 = re.compile(r"\A\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})\Z")
 ERRORS = {400: Errors, 401: AccessDenied, 404: Errors, 429: Errors}
 
 
@@ -28,17 +29,21 @@ def parse_uuid(value: str) -> uuid.UUID:
 
 
 def parse_updated_since(value: str | None) -> datetime.datetime | None:
-    if not value:
+    """An RFC 3339 date and time (ISO 8601 with its offset, e.g. 2026-11-13T11:21:55Z), as the document says.
+    Raises BadRequest with the reference's message for anything else, an empty value included."""
+    if value is None:
         return None
+    if not RFC_3339.match(value):
+        raise BadRequest(BAD_UPDATED_SINCE)
     try:
-        parsed = parse_datetime(value) or datetime.datetime.fromisoformat(value)
+        parsed = datetime.datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
     except ValueError:
         raise BadRequest(BAD_UPDATED_SINCE) from None
-    if parsed is None:
-        raise BadRequest(BAD_UPDATED_SINCE)
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=datetime.UTC)
-    return parsed
+    try:
+        # In UTC: PostgreSQL refuses offsets beyond 15:59 that RFC 3339 allows.
+        return parsed.astimezone(datetime.UTC)
+    except OverflowError:  # the first moments of year 1, east of Greenwich: before anything changed
+        return datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
 
 def parse_cohorts(value: str | None) -> list[int] | None:

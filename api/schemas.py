@@ -53,15 +53,23 @@ class ParticipantsResponse(Schema):
 
 
 class ParticipantFilters(Schema):
-    """The list's query parameters, as strings: the API checks them itself to answer the reference's 400s."""
+    """The list's query parameters. A value that does not fit is a 400 with the reference's message for that
+    parameter (api/errors.py, `malformed`)."""
 
     cohort: str | None = Field(None, alias="filter[cohort]", description="Contract period years, comma separated")
-    updated_since: str | None = Field(None, alias="filter[updated_since]", description="ISO 8601 date and time")
+    updated_since: str | None = Field(
+        None,
+        alias="filter[updated_since]",
+        description="ISO 8601 date and time",
+        json_schema_extra={"format": "date-time"},
+    )
     training_status: Literal["active", "deferred", "withdrawn"] | None = Field(None, alias="filter[training_status]")
     from_participant_id: str | None = Field(None, alias="filter[from_participant_id]")
     sort: Literal["created_at", "-created_at", "updated_at", "-updated_at"] | None = None
-    page: str | None = Field(None, alias="page[page]", description="Page number, from 1")
-    per_page: str | None = Field(None, alias="page[per_page]", description="Items per page, 1 to 3000")
+    page: int | None = Field(None, alias="page[page]", ge=1, description="Page number, from 1")
+    per_page: int | None = Field(
+        None, alias="page[per_page]", ge=1, description="Items per page, default 100; more than 3000 gives 3000"
+    )
 
 
 class WithdrawAttributes(Schema):
