@@ -124,3 +124,75 @@ class Errors(Schema):
 
 class AccessDenied(Schema):
     error: str
+
+
+DeclarationType = Literal[
+    "started",
+    "retained-1",
+    "retained-2",
+    "retained-3",
+    "retained-4",
+    "completed",
+    "extended-1",
+    "extended-2",
+    "extended-3",
+]
+
+
+class DeclarationAttributes(Schema):
+    participant_id: uuid.UUID
+    declaration_type: str
+    declaration_date: datetime.date
+    course_identifier: CourseIdentifier
+    state: str
+    evidence_held: str | None
+    delivery_partner_id: uuid.UUID | None
+    lead_provider_name: str
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+
+
+class DeclarationData(Schema):
+    id: uuid.UUID
+    type: Literal["participant-declaration"] = "participant-declaration"
+    attributes: DeclarationAttributes
+
+
+class DeclarationResponse(Schema):
+    data: DeclarationData
+
+
+class DeclarationsResponse(Schema):
+    data: list[DeclarationData]
+
+
+class DeclarationFilters(Schema):
+    participant_id: str | None = Field(None, alias="filter[participant_id]", description="Participant ids, commas")
+    updated_since: str | None = Field(
+        None,
+        alias="filter[updated_since]",
+        description="ISO 8601 date and time",
+        json_schema_extra={"format": "date-time"},
+    )
+    cohort: str | None = Field(None, alias="filter[cohort]", description="Contract period years, comma separated")
+    page: int | None = Field(None, alias="page[page]", ge=1, description="Page number, from 1")
+    per_page: int | None = Field(
+        None, alias="page[per_page]", ge=1, description="Items per page, default 100; more than 3000 gives 3000"
+    )
+
+
+class NewDeclarationAttributes(Schema):
+    participant_id: uuid.UUID
+    declaration_type: DeclarationType
+    declaration_date: datetime.datetime = Field(description="RFC 3339 date and time")
+    course_identifier: CourseIdentifier
+    evidence_held: str | None = Field(None, max_length=50)
+
+
+class NewDeclarationData(Schema):
+    type: Literal["participant-declaration"]
+    attributes: NewDeclarationAttributes
+
+
+class NewDeclarationRequest(Schema):
+    data: NewDeclarationData

@@ -14,7 +14,8 @@ from ecf.admin.base import (
     TrainingStatusFilter,
     at_school_period,
 )
-from ecf.declarations import record_completed_mentor_declaration
+from ecf.declarations import record_completed_mentor_declaration, void_declaration
+from ecf.errors import DomainError
 from ecf.events import Author
 from ecf.models import (
     Declaration,
@@ -118,8 +119,22 @@ class DeclarationAdmin(AuditedModelAdmin):
         "=api_id",
     ]
     raw_id_fields = ["training_period"]
-    readonly_fields = ["api_id", "created_at"]
+    readonly_fields = ["api_id", "created_at", "updated_at"]
     date_hierarchy = "declaration_date"
+    actions = ["void"]
+
+    @admin.action(description="Void the selected declarations")
+    def void(self, request, queryset):
+        """Through the same service as the lead provider API: a mentor's voided `completed` reverts completion."""
+        voided = 0
+        for declaration in queryset:
+            try:
+                void_declaration(declaration, author=Author.dfe_staff(request.user))
+                voided += 1
+            except DomainError as error:
+                messages.error(request, f"{declaration}: {error.message}")
+        if voided:
+            messages.success(request, f"Voided {voided} declaration{'s' if voided != 1 else ''}.")
 
     def event_links(self, obj, *, deleting=False):
         links = super().event_links(obj, deleting=deleting)

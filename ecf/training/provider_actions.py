@@ -37,9 +37,12 @@ class ProviderActionError(DomainError):
         self.title = title
 
 
-def with_lead_provider(lead_provider: LeadProvider) -> Q:
-    """Training periods with `lead_provider`: a confirmed partnership, or only the school's choice (EOI)."""
-    return Q(**{PARTNERSHIP_LEAD_PROVIDER: lead_provider}) | Q(expression_of_interest__lead_provider=lead_provider)
+def with_lead_provider(lead_provider: LeadProvider, prefix: str = "") -> Q:
+    """Training periods (reached through `prefix`, e.g. "training_period__") with `lead_provider`: a confirmed
+    partnership, or only the school's choice (an expression of interest)."""
+    return Q(**{f"{prefix}{PARTNERSHIP_LEAD_PROVIDER}": lead_provider}) | Q(
+        **{f"{prefix}expression_of_interest__lead_provider": lead_provider}
+    )
 
 
 def in_role(teacher: Teacher, course_identifier: str) -> Q:

@@ -7,7 +7,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.api.conftest import errors
-from tests.factories import TrainingPeriodFactory
+from tests.factories import DeclarationFactory, TrainingPeriodFactory
 
 ECT = "ecf-induction"
 
@@ -19,7 +19,13 @@ def another_providers_participant():
 
 
 # URL name -> (method, path after /api/v3, body, builds another provider's record and returns its id)
+def another_providers_declaration():
+    return DeclarationFactory().api_id
+
+
 OTHERS_RECORDS = {
+    "show_declaration": ("get", "/participant-declarations/{id}", None, another_providers_declaration),
+    "void_participant_declaration": ("put", "/participant-declarations/{id}/void", None, another_providers_declaration),
     "show_participant": ("get", "/participants/{id}", None, another_providers_participant),
     "withdraw_participant": (
         "put",
