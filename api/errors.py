@@ -85,6 +85,10 @@ def install_error_handlers(api: NinjaAPI) -> None:
                 return errors_response(400, BAD_REQUEST_TITLE, BAD_PAGE)
             if location[:1] == ("query",) and len(location) > 1 and str(location[-1]).startswith("filter["):
                 name = str(location[-1])[len("filter[") : -1]
+                if detail.get("type") == "missing":
+                    return errors_response(
+                        400, BAD_REQUEST_TITLE, f"The filter '#/{name}' must be included in your request"
+                    )
                 return errors_response(400, BAD_REQUEST_TITLE, f"The filter '#/{name}' is not valid")
         return errors_response(400, BAD_REQUEST_TITLE, BAD_JSON)
 

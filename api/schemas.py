@@ -196,3 +196,112 @@ class NewDeclarationData(Schema):
 
 class NewDeclarationRequest(Schema):
     data: NewDeclarationData
+
+
+class CohortFilter(Schema):
+    cohort: str | None = Field(None, alias="filter[cohort]", description="A contract period year, e.g. 2025")
+    page: int | None = Field(None, alias="page[page]", ge=1, description="Page number, from 1")
+    per_page: int | None = Field(
+        None, alias="page[per_page]", ge=1, description="Items per page, default 100; more than 3000 gives 3000"
+    )
+
+
+class PartnershipAttributes(Schema):
+    cohort: str
+    urn: str
+    school_id: uuid.UUID
+    delivery_partner_id: uuid.UUID
+    delivery_partner_name: str
+    status: Literal["active"]
+    created_at: datetime.datetime
+
+
+class PartnershipData(Schema):
+    id: uuid.UUID
+    type: Literal["partnership"] = "partnership"
+    attributes: PartnershipAttributes
+
+
+class PartnershipResponse(Schema):
+    data: PartnershipData
+
+
+class PartnershipsResponse(Schema):
+    data: list[PartnershipData]
+
+
+class NewPartnershipAttributes(Schema):
+    cohort: int
+    school_id: uuid.UUID
+    delivery_partner_id: uuid.UUID
+
+
+class NewPartnershipData(Schema):
+    type: Literal["partnership"]
+    attributes: NewPartnershipAttributes
+
+
+class NewPartnershipRequest(Schema):
+    data: NewPartnershipData
+
+
+class PartnershipChangeAttributes(Schema):
+    delivery_partner_id: uuid.UUID
+
+
+class PartnershipChangeData(Schema):
+    type: Literal["partnership"]
+    attributes: PartnershipChangeAttributes
+
+
+class PartnershipChangeRequest(Schema):
+    data: PartnershipChangeData
+
+
+class SchoolAttributes(Schema):
+    name: str
+    urn: str
+    cohort: str
+    in_partnership: bool
+    expression_of_interest: bool
+
+
+class SchoolData(Schema):
+    id: uuid.UUID
+    type: Literal["school"] = "school"
+    attributes: SchoolAttributes
+
+
+class SchoolResponse(Schema):
+    data: SchoolData
+
+
+class SchoolsResponse(Schema):
+    data: list[SchoolData]
+
+
+class DeliveryPartnerAttributes(Schema):
+    name: str
+    cohort: list[str]
+
+
+class DeliveryPartnerData(Schema):
+    id: uuid.UUID
+    type: Literal["delivery-partner"] = "delivery-partner"
+    attributes: DeliveryPartnerAttributes
+
+
+class DeliveryPartnerResponse(Schema):
+    data: DeliveryPartnerData
+
+
+class DeliveryPartnersResponse(Schema):
+    data: list[DeliveryPartnerData]
+
+
+class SchoolsFilter(Schema):
+    cohort: int = Field(alias="filter[cohort]", ge=2000, le=2100, description="A contract period year (required)")
+    page: int | None = Field(None, alias="page[page]", ge=1, description="Page number, from 1")
+    per_page: int | None = Field(
+        None, alias="page[per_page]", ge=1, description="Items per page, default 100; more than 3000 gives 3000"
+    )

@@ -3,7 +3,7 @@
 from django.http import HttpRequest, JsonResponse
 from ninja import NinjaAPI
 
-from api import actions, declarations, participants
+from api import actions, declarations, participants, partnerships
 from api.auth import LeadProviderToken
 from api.errors import install_error_handlers, not_found_response
 
@@ -24,6 +24,7 @@ install_error_handlers(api)
 api.add_router("", participants.router)
 api.add_router("", actions.router)
 api.add_router("", declarations.router)
+api.add_router("", partnerships.router)
 
 
 def unknown_path(request: HttpRequest, path: str = "") -> JsonResponse:

@@ -2,7 +2,8 @@
 
 One mechanism for every writer: services record an event for each change to domain state, so a trigger on the
 events table reaches every change a school, DfE staff or a lead provider makes, whichever record the event
-names (the teacher, an at-school period, a mentorship, which moves both teachers, or a training period).
+names (the teacher, an at-school period, a mentorship, which moves both teachers, a training period, or a
+school partnership, which moves everyone trained through it).
 """
 
 from django.db import migrations
@@ -26,6 +27,10 @@ BEGIN
             LEFT JOIN ects_ectatschoolperiod ect ON ect.id = training.ect_at_school_period_id
             LEFT JOIN mentors_mentoratschoolperiod mentor ON mentor.id = training.mentor_at_school_period_id
             WHERE training.id = NEW.training_period_id
+        UNION SELECT COALESCE(ect.teacher_id, mentor.teacher_id) FROM ecf_trainingperiod training
+            LEFT JOIN ects_ectatschoolperiod ect ON ect.id = training.ect_at_school_period_id
+            LEFT JOIN mentors_mentoratschoolperiod mentor ON mentor.id = training.mentor_at_school_period_id
+            WHERE training.school_partnership_id = NEW.school_partnership_id
     );
     RETURN NULL;
 END;
