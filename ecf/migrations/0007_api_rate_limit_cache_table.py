@@ -8,7 +8,8 @@ from django.db import migrations
 
 
 def create_cache_table(apps, schema_editor):
-    call_command("createcachetable", "api-rate-limit", database=schema_editor.connection.alias, verbosity=0)
+    # Creates the table of every database cache in settings.CACHES that is missing (here "api-rate-limit").
+    call_command("createcachetable", database=schema_editor.connection.alias, verbosity=0)
 
 
 def drop_cache_table(apps, schema_editor):

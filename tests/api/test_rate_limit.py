@@ -1,5 +1,7 @@
 """1,000 requests / 5 minutes per token (here 3, by setting): then 429 with Retry-After, per token."""
 
+import importlib
+
 import pytest
 from django.core.cache import caches
 from django.db import connection
@@ -37,3 +39,13 @@ def test_the_count_lives_in_the_database_shared_by_every_process(api):
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM ecf_api_rate_limit")
         assert cursor.fetchone()[0] == 1
+
+
+def test_the_migration_creates_the_counts_table_on_a_fresh_database():
+    """Deployments run only `migrate` (the test database also gets `createcachetable`, which would hide a gap)."""
+    migration = importlib.import_module("ecf.migrations.0007_api_rate_limit_cache_table")
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE ecf_api_rate_limit")
+    with connection.schema_editor() as schema_editor:
+        migration.create_cache_table(None, schema_editor)
+    assert "ecf_api_rate_limit" in connection.introspection.table_names()
