@@ -1,6 +1,7 @@
 """The v3 API: one NinjaAPI, its token auth, error handlers and routers. Mounted at /api/v3/ by ecf/urls.py."""
 
 from django.http import HttpRequest, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 
 from api import actions, declarations, participants, partnerships
@@ -27,6 +28,7 @@ api.add_router("", declarations.router)
 api.add_router("", partnerships.router)
 
 
+@csrf_exempt  # no cookies here: a provider's PUT to a wrong path gets the JSON 404, not the CSRF page
 def unknown_path(request: HttpRequest, path: str = "") -> JsonResponse:
     """Anything under /api/v3/ that is not an endpoint: the reference's JSON 404, never Django's HTML page."""
     return not_found_response()

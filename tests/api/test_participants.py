@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from ecf.events import Author
@@ -12,6 +13,7 @@ from tests.api.conftest import errors
 from tests.factories import MentorshipPeriodFactory, TrainingPeriodFactory
 
 pytestmark = pytest.mark.django_db
+ECT = "ecf-induction"
 
 
 def test_lists_the_providers_ects_in_the_reference_shape(api, ect_training, partnership):
@@ -184,3 +186,29 @@ def test_the_list_runs_a_constant_number_of_queries(api, partnership, count, dja
     with django_assert_num_queries(10):
         response = api.get("/participants", {"page[per_page]": "1000"})
     assert len(response.json()["data"]) == count
+
+
+@pytest.mark.parametrize("path", ["/participants/x/withdraw", "/participants//resume", "/nothing-here"])
+def test_no_csrf_page_for_a_providers_put_even_to_a_wrong_path(token, path):
+    """Providers send no cookies: Django's CSRF check (which the test client skips unless asked) must not
+    answer their PUTs with its HTML page."""
+    client = Client(enforce_csrf_checks=True)
+    response = client.put(f"/api/v3{path}", "{}", content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert response.status_code in {400, 404}
+    assert response["Content-Type"].startswith("application/json")
+
+
+def test_a_providers_withdraw_passes_the_csrf_check(token, ect_training):
+    client = Client(enforce_csrf_checks=True)
+    response = client.put(
+        f"/api/v3/participants/{ect_training.ect_at_school_period.teacher.api_id}/withdraw",
+        {
+            "data": {
+                "type": "participant-withdraw",
+                "attributes": {"reason": "other", "course_identifier": "ecf-induction"},
+            }
+        },
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+    assert response.status_code == 200
