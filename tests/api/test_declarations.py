@@ -3,11 +3,18 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from ecf.models import Declaration, Event
 from tests.api.conftest import errors
-from tests.factories import DeclarationFactory, TrainingPeriodFactory
+from tests.factories import (
+    ActiveLeadProviderFactory,
+    DeclarationFactory,
+    LeadProviderDeliveryPartnershipFactory,
+    SchoolPartnershipFactory,
+    TrainingPeriodFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +142,25 @@ def test_support_staff_void_a_declaration_in_the_admin_through_the_service(admin
     assert declaration.state == "voided"
     assert not teacher.mentor_training_completed
     assert Event.objects.get(event_type="declaration_voided").author_type == "dfe_staff"
+
+
+def test_the_school_sees_training_completed_after_the_providers_declaration_and_not_after_its_void(
+    api, school_client, school, lead_provider
+):
+    active = ActiveLeadProviderFactory(lead_provider=lead_provider)
+    partnership = SchoolPartnershipFactory(
+        school=school,
+        lead_provider_delivery_partnership=LeadProviderDeliveryPartnershipFactory(active_lead_provider=active),
+    )
+    training = TrainingPeriodFactory(
+        for_mentor=True, mentor_at_school_period__school=school, school_partnership=partnership
+    )
+    mentor = training.mentor_at_school_period
+    record = reverse("mentors:record", kwargs={"pk": mentor.pk})
+    assert "Training completed" not in school_client.get(record).content.decode()
+
+    declared = declare(api, mentor.teacher, "completed", course="ecf-mentor")
+    assert "Training completed" in school_client.get(record).content.decode()
+
+    api.put(f"/participant-declarations/{declared.json()['data']['id']}/void")
+    assert "Training completed" not in school_client.get(record).content.decode()

@@ -9,8 +9,10 @@ from django.utils import timezone
 from ecf.events import Author
 from ecf.models import Teacher
 from ects import services as ect_services
+from ects.services import register_ect
 from mentors.services.assign import assign_mentor
-from tests.factories import MentorAtSchoolPeriodFactory, SchoolUserFactory, TrainingPeriodFactory
+from mentors.services.register import register_mentor
+from tests.factories import MentorAtSchoolPeriodFactory, SchoolFactory, SchoolUserFactory, TrainingPeriodFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +78,44 @@ def test_a_provider_action_moves_updated_at(api, ect_training):
         },
     )
     assert updated_since_yesterday(api) == {str(teacher.api_id)}
+
+
+def test_registering_an_ect_moves_updated_at(api, ect_training, lead_provider, partnership):
+    """The provider's ECT is registered by another school (a move): the participant shows as updated."""
+    ect = ect_training.ect_at_school_period
+    teacher = ect.teacher
+    long_ago(teacher)
+    other_school = SchoolFactory()
+    register_ect(
+        school=other_school,
+        author=Author.school_user(SchoolUserFactory(schools=[other_school])),
+        trn=teacher.trn,
+        trs_first_name=teacher.trs_first_name,
+        trs_last_name=teacher.trs_last_name,
+        email="moved@example.com",
+        started_on=timezone.localdate(),
+        working_pattern="full_time",
+        appropriate_body=ect.appropriate_body,
+        training_programme="provider_led",
+        lead_provider=lead_provider,
+    )
+    assert str(teacher.api_id) in updated_since_yesterday(api)
+
+
+def test_registering_a_mentor_for_the_providers_ect_moves_the_ect(api, ect_training, lead_provider, school_author):
+    ect = ect_training.ect_at_school_period
+    long_ago(ect.teacher)
+    register_mentor(
+        school=ect.school,
+        ect_period=ect,
+        author=school_author,
+        trn="7654321",
+        trs_first_name="Mary",
+        trs_last_name="Somerville",
+        email="mary@example.com",
+        subject="Primary",
+        age_range="5 to 11",
+        key_stage="Key stage 2",
+        mentor_training_lead_provider=lead_provider,
+    )
+    assert str(ect.teacher.api_id) in updated_since_yesterday(api)
