@@ -21,6 +21,7 @@ from ecf.models import (
     Declaration,
     TrainingPeriod,
 )
+from ecf.training.provider_actions import ECT, MENTOR, resume_training
 
 
 class DeclarationInline(ReadOnlyInline):
@@ -66,6 +67,31 @@ class TrainingPeriodAdmin(PeriodAdmin):
     autocomplete_fields = ["school_partnership", "expression_of_interest"]
     readonly_fields = ["api_id", "created_at", "updated_at"]
     inlines = [DeclarationInline]
+    actions = ["resume"]
+
+    @admin.action(description="Resume the selected withdrawn or deferred training (for its lead provider)")
+    def resume(self, request, queryset):
+        """Through the same service as the lead provider API's resume, so the rules and the events are the same;
+        the author is the DfE staff user."""
+        resumed = 0
+        for period in queryset.select_related(*TRAINING_PERIOD_RELATED):
+            at_school = at_school_period(period)
+            lead_provider = period.lead_provider
+            if lead_provider is None:
+                messages.error(request, f"{period}: school-led training has no lead provider to resume with.")
+                continue
+            try:
+                resume_training(
+                    lead_provider=lead_provider,
+                    teacher=at_school.teacher,
+                    course_identifier=ECT if period.ect_at_school_period_id else MENTOR,
+                    author=Author.dfe_staff(request.user),
+                )
+                resumed += 1
+            except DomainError as error:
+                messages.error(request, f"{at_school.teacher}: {error.message}")
+        if resumed:
+            messages.success(request, f"Resumed {resumed} training period{'s' if resumed != 1 else ''}.")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related(*TRAINING_PERIOD_RELATED)

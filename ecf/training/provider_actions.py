@@ -170,13 +170,16 @@ def defer_training(
     )
 
 
-def resume_training(*, lead_provider: LeadProvider, teacher: Teacher, course_identifier: str) -> TrainingPeriod:
+def resume_training(
+    *, lead_provider: LeadProvider, teacher: Teacher, course_identifier: str, author: Author | None = None
+) -> TrainingPeriod:
     """Resumes withdrawn or deferred training. Paused on an earlier day: a new provider-led period from today
     with the same partnership or expression of interest, finishing with the at-school period. Paused today:
     the same period continues (the reference refuses until tomorrow; docs/adr/0014-lead-provider-api.md),
     and the pause and the resume both stay in the events. Returns the training period now current.
 
     Raises ProviderActionError when already active, active with another provider, or no longer at the school.
+    `author` defaults to the lead provider (the API); the admin passes the DfE staff user.
     """
     with transaction.atomic():
         period = locked_latest_training(lead_provider, teacher, course_identifier)
@@ -227,7 +230,7 @@ def resume_training(*, lead_provider: LeadProvider, teacher: Teacher, course_ide
         record_event(
             event_type="teacher_resumes_training_period",
             heading=f"{teacher.full_name} resumed training with {lead_provider}",
-            author=Author.lead_provider(lead_provider),
+            author=author or Author.lead_provider(lead_provider),
             changes=changes,
             teacher=teacher,
             school_id=at_school.school_id,

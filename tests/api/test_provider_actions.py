@@ -205,3 +205,13 @@ def test_invalid_json_is_a_bad_request(api, client, token, ect_training):
     )
     assert response.status_code == 400
     assert response.json()["errors"][0]["title"] == "Bad request"
+
+
+def test_support_staff_resume_in_the_admin_through_the_same_service(admin_client, api, ect_training):
+    put(api, ect_training, "withdraw", reason="other")
+    admin_client.post(
+        "/admin/ecf/trainingperiod/", {"action": "resume", "_selected_action": [ect_training.pk]}, follow=True
+    )
+    ect_training.refresh_from_db()
+    assert ect_training.status == "active"
+    assert Event.objects.get(event_type="teacher_resumes_training_period").author_type == "dfe_staff"
