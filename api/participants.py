@@ -102,6 +102,7 @@ def participant_payload(teacher: Teacher, today: datetime.date | None = None) ->
             "teacher_reference_number": teacher.trn,
             "updated_at": teacher.api_updated_at,
             "ecf_enrolments": [enrolment(period, today) for period in teacher.enrolments],
+            "participant_id_changes": [],
         },
     }
 

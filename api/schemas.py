@@ -31,11 +31,19 @@ class Enrolment(Schema):
     delivery_partner_id: uuid.UUID | None
 
 
+class ParticipantIdChange(Schema):
+    from_participant_id: uuid.UUID
+    to_participant_id: uuid.UUID
+    changed_at: datetime.datetime
+
+
 class ParticipantAttributes(Schema):
     full_name: str
     teacher_reference_number: str
     updated_at: datetime.datetime
     ecf_enrolments: list[Enrolment]
+    # In the reference's contract; always empty here, as this service never merges two teachers' records.
+    participant_id_changes: list[ParticipantIdChange]
 
 
 class Participant(Schema):
