@@ -54,12 +54,15 @@ def participants(
     """The teachers this provider trains, filtered as the reference's `filter[...]` parameters, in a stable
     order (`sort` is `created_at`, `updated_at` or either with `-`; ties by id). Filters apply to the latest
     training period in each role, as the enrolments shown do."""
-    latest = training_with(lead_provider).filter(is_latest=True, teacher_pk=OuterRef("pk"))
+    trained = training_with(lead_provider).filter(teacher_pk=OuterRef("pk"))
+    if cohorts or training_status:
+        # Only these filters need to know which period is the latest (a second, costlier subquery).
+        trained = trained.filter(is_latest=True)
     if cohorts:
-        latest = latest.filter(cohort__in=cohorts)
+        trained = trained.filter(cohort__in=cohorts)
     if training_status:
-        latest = latest.filter(status_q(training_status))
-    teachers = Teacher.objects.filter(Exists(latest))
+        trained = trained.filter(status_q(training_status))
+    teachers = Teacher.objects.filter(Exists(trained))
     if updated_since is not None:
         teachers = teachers.filter(api_updated_at__gte=updated_since)
     if from_participant_id is not None:
@@ -75,9 +78,17 @@ def with_enrolments(teachers, lead_provider: LeadProvider) -> list[Teacher]:
     with everything the payload shows, in three queries whatever the number of teachers."""
     teachers = list(teachers)
     mentorships = MentorshipPeriod.objects.select_related("mentor__teacher").order_by("-started_on")
+    # Every period of this provider for these teachers, latest first; the latest per role is picked below
+    # (cheaper than asking PostgreSQL for `is_latest` on each row).
     periods = (
-        training_with(lead_provider)
-        .filter(is_latest=True, teacher_pk__in=[teacher.pk for teacher in teachers])
+        TrainingPeriod.objects.filter(with_lead_provider(lead_provider))
+        .annotate(
+            teacher_pk=Coalesce(F("ect_at_school_period__teacher_id"), F("mentor_at_school_period__teacher_id")),
+            cohort=Coalesce(F(CONTRACT_PERIOD_OF_PARTNERSHIP), F("expression_of_interest__contract_period")),
+            is_ect=Q(ect_at_school_period__isnull=False),
+        )
+        .filter(teacher_pk__in=[teacher.pk for teacher in teachers])
+        .order_by("-started_on", "-pk")
         .select_related(
             "ect_at_school_period__school",
             "mentor_at_school_period__school",
@@ -87,7 +98,9 @@ def with_enrolments(teachers, lead_provider: LeadProvider) -> list[Teacher]:
     )
     by_teacher: dict[int, list[TrainingPeriod]] = {}
     for period in periods:
-        by_teacher.setdefault(period.teacher_pk, []).append(period)
+        enrolments = by_teacher.setdefault(period.teacher_pk, [])
+        if not any(seen.is_ect == period.is_ect for seen in enrolments):
+            enrolments.append(period)
     for teacher in teachers:
         teacher.enrolments = sorted(by_teacher.get(teacher.pk, []), key=lambda period: not period.is_ect)
     return teachers
