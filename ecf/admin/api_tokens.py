@@ -40,7 +40,7 @@ class APITokenAdmin(admin.ModelAdmin):
             f"API token for {api_token.lead_provider}: {token} . Copy it now: it is shown only this once.",
         )
 
-    @admin.action(description="Revoke the selected API tokens")
+    @admin.action(description="Revoke the selected API tokens", permissions=["change"])
     def revoke(self, request, queryset):
         revoked = 0
         for api_token in queryset:

@@ -91,7 +91,13 @@ def check_reason(reason: str | None, allowed: list[str], *, is_ect: bool) -> str
 
 
 def pause(
-    *, action: str, lead_provider: LeadProvider, teacher: Teacher, course_identifier: str, reason: str | None
+    *,
+    action: str,
+    lead_provider: LeadProvider,
+    teacher: Teacher,
+    course_identifier: str,
+    reason: str | None,
+    author: Author | None = None,
 ) -> TrainingPeriod:
     """Withdraw (`action` "withdraw") or defer ("defer"): stamp the time and reason, finish the period today."""
     withdrawing = action == "withdraw"
@@ -126,7 +132,7 @@ def pause(
         record_event(
             event_type=f"teacher_{'withdraws' if withdrawing else 'defers'}_training_period",
             heading=f"{teacher.full_name} was {'withdrawn' if withdrawing else 'deferred'} by {lead_provider}",
-            author=Author.lead_provider(lead_provider),
+            author=author or Author.lead_provider(lead_provider),
             changes={
                 "finished_on": jsonable([before["finished_on"], period.finished_on]),
                 f"{'withdrawal' if withdrawing else 'deferral'}_reason": ["", reason],
@@ -140,7 +146,12 @@ def pause(
 
 
 def withdraw_training(
-    *, lead_provider: LeadProvider, teacher: Teacher, course_identifier: str, reason: str | None
+    *,
+    lead_provider: LeadProvider,
+    teacher: Teacher,
+    course_identifier: str,
+    reason: str | None,
+    author: Author | None = None,
 ) -> TrainingPeriod:
     """Withdraws the teacher from `lead_provider`'s latest training in the role of `course_identifier`
     (`ecf-induction` = ECT, `ecf-mentor` = mentor): `withdrawn_at` now, the reason, and the period finishes
@@ -153,11 +164,17 @@ def withdraw_training(
         teacher=teacher,
         course_identifier=course_identifier,
         reason=reason,
+        author=author,
     )
 
 
 def defer_training(
-    *, lead_provider: LeadProvider, teacher: Teacher, course_identifier: str, reason: str | None
+    *,
+    lead_provider: LeadProvider,
+    teacher: Teacher,
+    course_identifier: str,
+    reason: str | None,
+    author: Author | None = None,
 ) -> TrainingPeriod:
     """Defers (pauses) the training, as withdraw_training does with the deferral reasons. Raises
     ProviderActionError for a missing or unknown reason, or an already deferred or withdrawn trainee."""
@@ -167,6 +184,7 @@ def defer_training(
         teacher=teacher,
         course_identifier=course_identifier,
         reason=reason,
+        author=author,
     )
 
 

@@ -215,3 +215,24 @@ def test_support_staff_resume_in_the_admin_through_the_same_service(admin_client
     ect_training.refresh_from_db()
     assert ect_training.status == "active"
     assert Event.objects.get(event_type="teacher_resumes_training_period").author_type == "dfe_staff"
+
+
+def test_support_staff_withdraw_in_the_admin_with_a_reason_through_the_same_service(admin_client, ect_training):
+    url = "/admin/ecf/trainingperiod/"
+    asked = admin_client.post(url, {"action": "withdraw", "_selected_action": [ect_training.pk]})
+    assert asked.status_code == 200
+    assert "Choose a reason" in asked.content.decode()
+
+    refused = admin_client.post(
+        url, {"action": "withdraw", "_selected_action": [ect_training.pk], "apply": "yes", "reason": ""}, follow=True
+    )
+    assert "Enter a &#x27;#/reason&#x27;." in refused.content.decode()
+
+    admin_client.post(
+        url,
+        {"action": "withdraw", "_selected_action": [ect_training.pk], "apply": "yes", "reason": "moved-school"},
+        follow=True,
+    )
+    ect_training.refresh_from_db()
+    assert (ect_training.status, ect_training.withdrawal_reason) == ("withdrawn", "moved-school")
+    assert Event.objects.get(event_type="teacher_withdraws_training_period").author_type == "dfe_staff"
