@@ -30,6 +30,11 @@ class Author:
         return cls(Event.AuthorType.DFE_STAFF, user, user.get_full_name() or user.get_username(), user.email)
 
     @classmethod
+    def lead_provider(cls, lead_provider) -> "Author":
+        """A lead provider acting through the API: its name is the author's."""
+        return cls(Event.AuthorType.LEAD_PROVIDER_API, None, str(lead_provider))
+
+    @classmethod
     def system(cls, name: str = "System") -> "Author":
         return cls(Event.AuthorType.SYSTEM, None, name)
 

@@ -69,8 +69,9 @@ DFE_SIGN_IN_ROLE_CODE = env.str("DFE_SIGN_IN_ROLE_CODE", default="SchoolUser")
 DFE_SIGN_IN_TIMEOUT_SECONDS = env.float("DFE_SIGN_IN_TIMEOUT_SECONDS", default=5.0)
 DFE_SIGN_IN_SETTINGS = ("ISSUER", "CLIENT_ID", "CLIENT_SECRET", "API_URL", "API_SECRET")
 
-# Sign-in is limited per IP address, as the live service does (5 attempts in 20 seconds), counted in the
-# PostgreSQL cache table so that every web process shares the count.
+# Sign-in is limited per IP address, as the live service does (5 attempts in 20 seconds), and the lead provider
+# API per token (API_RATE_LIMIT below), both counted in one PostgreSQL cache table so that every web process
+# shares the counts.
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
 RATELIMIT_USE_CACHE = "ratelimit"
 SIGN_IN_RATE = "5/20s"
@@ -82,6 +83,9 @@ CACHES = {
 # instant may both be counted as the same attempt. For 5 sign-in attempts in 20 seconds that slack is
 # harmless, and it spares the service a Redis or memcached server.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# If the count cannot be read, serve the request: providers' reporting matters more than the limit, and a
+# sign-in needs the same database anyway.
+RATELIMIT_FAIL_OPEN = True
 
 NOTIFY_API_KEY = env.str("NOTIFY_API_KEY", default="")
 NOTIFY_BASE_URL = env.str("NOTIFY_BASE_URL", default="https://api.notifications.service.gov.uk")
@@ -121,6 +125,7 @@ INSTALLED_APPS = [
     "django_structlog",
     "django_ratelimit",
     "axes",
+    "ninja",  # its Swagger UI static files, for /api/docs/v3
     "ecf",
     "schools",
     "ects",
@@ -277,6 +282,10 @@ if PRODUCTION:
         raise ImproperlyConfigured("TRS_API_BASE_URL and TRS_API_KEY must be set in production.")
     if NOTIFICATIONS_BACKEND.endswith(".NotifyBackend") and not NOTIFY_API_KEY:
         raise ImproperlyConfigured("NOTIFY_API_KEY must be set in production.")
+
+# The lead provider API's rate limit per token (django-ratelimit's "count/period", e.g. "1000/5m"), counted in
+# the database cache so every web process and machine shares one count (docs/adr/0014-lead-provider-api.md).
+API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="1000/5m")
 
 # Content Security Policy: no inline scripts but GOV.UK's body-class script, allowed by its hash
 # (a hash, not a nonce, so error pages rendered without a request keep it too).

@@ -1,6 +1,9 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
+from api import docs as api_docs
+from api.v3 import api as api_v3
+from api.v3 import unknown_path as api_v3_unknown_path
 from ecf import views
 from ecf.auth import views as auth_views
 from schools import views as school_views
@@ -18,6 +21,9 @@ urlpatterns = [
     path("school/", include("ects.urls")),
     path("school/", include("mentors.urls")),
     path("admin/", admin.site.urls),
+    path("api/v3/", api_v3.urls),
+    re_path(r"^api/v3/(?P<path>.*)$", api_v3_unknown_path),
+    path("api/docs/v3", api_docs.docs, name="api-docs-v3"),
 ]
 
 handler400 = "ecf.views.bad_request"

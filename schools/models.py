@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 
@@ -22,6 +24,7 @@ class School(models.Model):
         PROPOSED_TO_OPEN = "proposed_to_open", "Proposed to open"
 
     urn = models.PositiveIntegerField("URN", unique=True)
+    api_id = models.UUIDField("API id", default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField(max_length=200)
     phase = models.CharField(max_length=40, choices=Phase.choices)
     establishment_type = models.CharField(max_length=100)

@@ -75,9 +75,9 @@ def templates_run_no_queries(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def sign_in_is_not_rate_limited(settings):
-    """Tests sign in far more often than 5 times in 20 seconds from one address; the tests of the limit
-    turn it back on."""
+def rate_limits_are_off(settings):
+    """Tests sign in far more often than 5 times in 20 seconds from one address, and the API tests share
+    tokens; the tests of each limit turn them back on."""
     settings.RATELIMIT_ENABLE = False
 
 

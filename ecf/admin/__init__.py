@@ -6,7 +6,7 @@ Saves and deletions made here write an audit Event with the DfE staff author and
 
 from django.contrib import admin
 
-from ecf.admin import at_school, audit, providers, schools, sign_in, teachers, training  # noqa: F401  (each registers its models)
+from ecf.admin import api_tokens, at_school, audit, providers, schools, sign_in, teachers, training  # noqa: F401  (each registers its models)
 from ecf.auth import lockout  # noqa: F401  (connects the audit event for staff sign-in lockouts to django-axes)
 
 admin.site.site_header = "Register early career teachers: support"

@@ -1,9 +1,13 @@
 """Teachers, with their periods at schools."""
 
 from django.contrib import admin
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 
 from ecf.admin.base import AuditedModelAdmin, ReadOnlyInline
 from ecf.models import (
+    Event,
     Teacher,
 )
 from ects.models import ECTAtSchoolPeriod
@@ -49,7 +53,7 @@ class TeacherAdmin(AuditedModelAdmin):
     list_display_links = ["trn", "trs_first_name", "trs_last_name"]
     search_fields = ["=trn", "trs_first_name", "trs_last_name", "corrected_name", "=api_id"]
     list_filter = ["trs_induction_status", "mentor_training_completion_reason"]
-    readonly_fields = ["api_id", "created_at", "updated_at"]
+    readonly_fields = ["api_id", "created_at", "updated_at", "api_updated_at", "timeline"]
     inlines = [TeacherECTPeriodInline, TeacherMentorPeriodInline]
     fieldsets = [
         (None, {"fields": ["trn", "corrected_name", "api_id"]}),
@@ -58,5 +62,49 @@ class TeacherAdmin(AuditedModelAdmin):
             {"fields": ["trs_first_name", "trs_last_name", "trs_induction_status", "trs_qts_awarded_on"]},
         ),
         ("Mentor training", {"fields": ["mentor_training_completed_on", "mentor_training_completion_reason"]}),
-        ("Record", {"fields": ["created_at", "updated_at"]}),
+        ("Record", {"fields": ["created_at", "updated_at", "api_updated_at"]}),
+        (
+            "Timeline",
+            {"fields": ["timeline"], "description": "What schools, lead providers and DfE staff did, oldest first."},
+        ),
     ]
+
+    TIMELINE_LIMIT = 300
+
+    @admin.display(description="events")
+    def timeline(self, obj):
+        """Every event about the teacher, whichever record it names (one query), in the order it happened."""
+        if obj is None or obj.pk is None:
+            return "None"
+        events = (
+            Event.objects.filter(
+                Q(teacher=obj)
+                | Q(ect_at_school_period__teacher=obj)
+                | Q(mentor_at_school_period__teacher=obj)
+                | Q(mentorship_period__mentee__teacher=obj)
+                | Q(mentorship_period__mentor__teacher=obj)
+                | Q(training_period__ect_at_school_period__teacher=obj)
+                | Q(training_period__mentor_at_school_period__teacher=obj)
+            )
+            .distinct()
+            .order_by("happened_at", "id")[: self.TIMELINE_LIMIT]
+        )
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    timezone.localtime(event.happened_at).strftime("%d %b %Y %H:%M"),
+                    event.heading,
+                    f"{event.get_author_type_display()}: {event.author_name}"
+                    if event.author_name
+                    else event.get_author_type_display(),
+                )
+                for event in events
+            ),
+        )
+        if not rows:
+            return "None"
+        return format_html(
+            "<table><thead><tr><th>When</th><th>What</th><th>Who</th></tr></thead><tbody>{}</tbody></table>", rows
+        )

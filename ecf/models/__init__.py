@@ -1,3 +1,4 @@
+from ecf.models.api_tokens import APIToken
 from ecf.models.declarations import Declaration
 from ecf.models.events import Event
 from ecf.models.journeys import JourneyCompletion
@@ -16,6 +17,7 @@ from ecf.models.teachers import Teacher
 from ecf.models.training import TrainingPeriod
 
 __all__ = [
+    "APIToken",
     "ActiveLeadProvider",
     "AppropriateBody",
     "ContractPeriod",

@@ -32,7 +32,9 @@ class Declaration(models.Model):
     declaration_date = models.DateField()
     state = models.CharField(max_length=20, choices=State.choices, default=State.SUBMITTED)
     api_id = models.UUIDField("API id", default=uuid.uuid4, unique=True, editable=False)
+    evidence_held = models.CharField(max_length=50, blank=True, help_text="What evidence the lead provider holds.")
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["declaration_date"]

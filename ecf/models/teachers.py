@@ -2,6 +2,7 @@ import uuid
 
 from django.db import models
 from django.db.models import CharField, F, Func
+from django.utils import timezone
 
 # The name the service shows for a teacher: the name the school gave when TRS's was wrong or out of date,
 # else TRS's first and last name. `display_name` is the rule in Python; DISPLAY_NAME_SQL the same rule in SQL,
@@ -70,6 +71,12 @@ class Teacher(models.Model):
     api_id = models.UUIDField("API id", default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    api_updated_at = models.DateTimeField(
+        "updated at (API)",
+        default=timezone.now,
+        db_index=True,
+        help_text="When anything about this teacher's registration or training last changed (the API's updated_at).",
+    )
 
     class Meta:
         ordering = ["trs_last_name", "trs_first_name"]

@@ -26,11 +26,10 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils import timezone
 
 from ecf.errors import DomainError
 from ecf.events import Author, record_event
-from ecf.models import ContractPeriod, LeadProvider, Teacher, TrainingPeriod
+from ecf.models import ContractPeriod, LeadProvider, TrainingPeriod
 from ecf.models.periods import not_finished_before
 from ecf.training.queries import (
     contract_period_for,
@@ -302,7 +301,6 @@ def _change(period, current, programme: str, lead_provider, *, author: Author, t
         training_period = TrainingPeriod.objects.create(
             **{_owner_field(period): period}, started_on=starts_on, finished_on=period.finished_on, **choice
         )
-    Teacher.objects.filter(pk=period.teacher_id).update(updated_at=timezone.now())  # the API's participant changed
     return TrainingChange(training_period, previous_lead_provider_name, previous_programme)
 
 

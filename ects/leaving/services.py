@@ -13,7 +13,6 @@ import datetime
 from collections.abc import Iterable
 
 from django.db import models, transaction
-from django.utils import timezone
 
 from ecf.errors import DomainError
 from ecf.events import Author, record_event
@@ -64,11 +63,6 @@ def check_leaving_date(*, name: str, period, leaving_on: datetime.date, expected
         raise DomainError(
             f"Our records show that {name} started teaching at your school on {started}. Enter a date after {started}."
         )
-
-
-def touch_teacher(teacher_id: int) -> None:
-    """Move the teacher's `updated_at`: lead providers find changed participants by it (the API's updated_since)."""
-    Teacher.objects.filter(pk=teacher_id).update(updated_at=timezone.now())
 
 
 def end_periods(
@@ -174,7 +168,6 @@ def report_ect_leaving(
         )
         ect.finished_on, ect.reported_leaving_on = leaving_on, today
         ect.save(update_fields=["finished_on", "reported_leaving_on", "updated_at"])
-        touch_teacher(ect.teacher_id)
         record_event(
             event_type="teacher_left_school_as_ect",
             heading=f"{ect.school.name} reported that {name} is leaving on {govuk_date(leaving_on)}",

@@ -11,7 +11,7 @@ from django.db import transaction
 from ecf.events import Author, record_event
 from ecf.govuk.filters import govuk_date
 from ecf.notifications import queue_email
-from ects.leaving.services import check_leaving_date, end_periods, touch_teacher
+from ects.leaving.services import check_leaving_date, end_periods
 from mentors.models import MentorAtSchoolPeriod
 
 LEFT_SCHOOL = MentorAtSchoolPeriod.LeavingReason.LEFT_SCHOOL
@@ -95,7 +95,6 @@ def remove_mentor(
         )
         mentor.finished_on, mentor.reported_leaving_on, mentor.leaving_reason = leaving_on, today, reason
         mentor.save(update_fields=["finished_on", "reported_leaving_on", "leaving_reason", "updated_at"])
-        touch_teacher(mentor.teacher_id)
         what = "is leaving" if reason == LEFT_SCHOOL else "will no longer be a mentor"
         record_event(
             event_type="mentor_removed_by_school",

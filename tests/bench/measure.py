@@ -37,7 +37,9 @@ class Run:
         return statistics.quantiles(self.latencies, n=100, method="inclusive")[p - 1]
 
 
-def load(server: Server, run: Run, cookies: list[str], total: int, max_seconds: float) -> Run:
+def load(
+    server: Server, run: Run, cookies: list[str], total: int, max_seconds: float, headers: dict | None = None
+) -> Run:
     """`total` GETs of `run.path` from len(cookies) clients, each with its own keep-alive connection and session.
 
     Adds to `run`; stops early once `run.seconds` would pass `max_seconds`.
@@ -49,7 +51,7 @@ def load(server: Server, run: Run, cookies: list[str], total: int, max_seconds: 
     def client(cookie: str):
         # http.client reopens the connection by itself when the server closes it (gunicorn's sync workers do).
         connection = http.client.HTTPConnection(HOST, server.port, timeout=30)
-        headers = {"Cookie": cookie, "Accept-Encoding": "identity"}
+        request_headers = {"Cookie": cookie, "Accept-Encoding": "identity", **(headers or {})}
         try:
             while time.monotonic() < deadline:
                 with lock:
@@ -58,7 +60,7 @@ def load(server: Server, run: Run, cookies: list[str], total: int, max_seconds: 
                     remaining[0] -= 1
                 started = time.perf_counter()
                 try:
-                    connection.request("GET", run.path, headers=headers)
+                    connection.request("GET", run.path, headers=request_headers)
                     response = connection.getresponse()
                     response.read()
                 except (OSError, http.client.HTTPException) as error:

@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 
+from tests.bench.api import measure_api
 from tests.bench.measure import Run, load, page_weight, profile
 from tests.bench.server import HOST, ROOT, Server, get, prepare_environment, seed, sign_in
 
@@ -77,6 +78,7 @@ def main(argv=None) -> int:
             for run in runs.values():
                 load(server, run, cookies, share, args.max_seconds)
         weight = page_weight(server.port, cookies[0], LIST_PATH)
+        measure_api(server, args.clients, min(args.requests, 200), min(args.warmup, 10), args.max_seconds)
     finally:
         server.stop()
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = "tests.bench.settings"
-DATABASE_NAME = "bench_ecf"
+# BENCH_DATABASE_NAME: another name, for two checkouts benchmarking on one PostgreSQL server.
+DATABASE_NAME = os.environ.get("BENCH_DATABASE_NAME") or "bench_ecf"
 HOST = "127.0.0.1"
 LARGE_SCHOOL_ECTS = 500
 
@@ -45,6 +46,8 @@ def prepare_environment(database_name: str = DATABASE_NAME):
             "DEBUG": "false",
             "ALLOWED_HOSTS": HOST,
             "LOG_LEVEL": "WARNING",
+            # The benchmark's one token sends more than the API's 1,000 requests in 5 minutes on purpose.
+            "API_RATE_LIMIT": "1000000/5m",
         }
     )
     create_database(base_url, database_name)

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from ecf.events import Author
 from ecf.models import (
     Declaration,
     EmailMessage,
@@ -17,6 +18,7 @@ from ecf.models import (
     Teacher,
     TrainingPeriod,
 )
+from ecf.training.api_tokens import create_api_token
 from ects.models import ECTAtSchoolPeriod
 from mentors.models import MentorAtSchoolPeriod, MentorshipPeriod
 from schools.models import DfESignInAccount, School
@@ -26,6 +28,7 @@ from tests.factories import (
     ECTAtSchoolPeriodFactory,
     EmailMessageFactory,
     EventFactory,
+    LeadProviderFactory,
     MentorshipPeriodFactory,
     SchoolFactory,
     SchoolUserFactory,
@@ -55,6 +58,7 @@ def one_of_each(db, admin_user):
     AccessAttempt.objects.create(
         username="admin@example.com", ip_address="203.0.113.7", failures_since_start=3, path_info="/admin/login/"
     )
+    create_api_token(lead_provider=LeadProviderFactory(), author=Author.system())
 
 
 def test_every_model_is_registered():

@@ -15,9 +15,12 @@ from django.contrib.auth.models import Permission
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
+from ecf.events import Author
 from ecf.models import (
     ActiveLeadProvider,
+    APIToken,
     AppropriateBody,
     ContractPeriod,
     Declaration,
@@ -28,6 +31,7 @@ from ecf.models import (
     Teacher,
     TrainingPeriod,
 )
+from ecf.training.api_tokens import create_api_token, digest
 from ects.models import ECTAtSchoolPeriod
 from mentors.models import MentorAtSchoolPeriod, MentorshipPeriod
 from schools.models import School
@@ -174,6 +178,7 @@ class Command(BaseCommand):
             self.seed_primary(schools[PRIMARY_URN])
             self.seed_secondary(schools[SECONDARY_URN])
             self.seed_staff()
+            api_tokens = self.seed_api_tokens()
             if large_school:
                 self.seed_large_school()
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
@@ -183,6 +188,11 @@ class Command(BaseCommand):
         self.stdout.write(f"  superuser: {ADMIN[0]} / {ADMIN[1]}")
         self.stdout.write(f"  support (view and change): {SUPPORT[0]} / {SUPPORT[1]}")
         self.stdout.write(f"Sign in as a school user at {site}/sign-in")
+        self.stdout.write(
+            f"Lead provider API: {site}/api/v3/participants, docs at {site}/api/docs/v3; local-only tokens:"
+        )
+        for name, token in api_tokens.items():
+            self.stdout.write(f"  {name}: {token}")
 
     # -----------------------------------------------------------------------------------------------
     # Reference data
@@ -220,6 +230,21 @@ class Command(BaseCommand):
                     )[0]
                     for delivery_partner in delivery_partners
                 ]
+
+    def seed_api_tokens(self) -> dict[str, str]:
+        """A fixed, local-only API token per lead provider (like the personas, never in production), so
+        the README's curl lines work after any reseed. Returns {lead provider name: token}."""
+        tokens = {}
+        for name, lead_provider in self.lead_providers.items():
+            tokens[name] = f"local-demo-token-{slugify(name)}"
+            if not APIToken.objects.filter(digest=digest(tokens[name])).exists():
+                create_api_token(
+                    lead_provider=lead_provider,
+                    author=Author.system("seed_demo_data"),
+                    description="Local demo token",
+                    token=tokens[name],
+                )
+        return tokens
 
     def seed_appropriate_bodies(self):
         self.appropriate_bodies = {}

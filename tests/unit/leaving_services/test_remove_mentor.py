@@ -25,7 +25,7 @@ def test_a_leaving_mentor_finishes_their_mentorships_and_training_and_is_emailed
     mentorships = [MentorshipPeriodFactory(mentee=ect, mentor=mentor) for ect in ects]
     training = TrainingPeriodFactory(for_mentor=True, mentor_at_school_period=mentor)
     last_day = TODAY + 14 * DAY
-    teacher_updated_at = mentor.teacher.updated_at
+    teacher_updated_at = mentor.teacher.api_updated_at
 
     remove_mentor(mentor_period=mentor, leaving_on=last_day, reason=LEFT_SCHOOL, author=author)
 
@@ -36,7 +36,7 @@ def test_a_leaving_mentor_finishes_their_mentorships_and_training_and_is_emailed
     )
     assert [fresh(mentorship).finished_on for mentorship in mentorships] == [last_day, last_day]
     assert fresh(training).finished_on == last_day
-    assert fresh(mentor.teacher).updated_at > teacher_updated_at
+    assert fresh(mentor.teacher).api_updated_at > teacher_updated_at
     email = EmailMessage.objects.get()
     assert (email.template, email.to) == ("mentor_removed", mentor.email)
     assert email.personalisation == {

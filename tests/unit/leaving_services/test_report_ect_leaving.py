@@ -32,7 +32,7 @@ def test_a_future_leaving_date_finishes_the_ect_period_training_and_mentorship_o
     training = TrainingPeriodFactory(ect_at_school_period=ect, school_led=True)
     mentorship = MentorshipPeriodFactory(mentee=ect, mentor=a_mentor(school))
     leaving_on = TODAY + 30 * DAY
-    teacher_updated_at, training_updated_at = ect.teacher.updated_at, training.updated_at
+    teacher_updated_at, training_updated_at = ect.teacher.api_updated_at, training.updated_at
 
     report_ect_leaving(ect_period=ect, leaving_on=leaving_on, author=author)
 
@@ -40,7 +40,7 @@ def test_a_future_leaving_date_finishes_the_ect_period_training_and_mentorship_o
     assert fresh(training).finished_on == leaving_on
     assert fresh(mentorship).finished_on == leaving_on
     # Lead providers see the change through the API's updated_since.
-    assert fresh(ect.teacher).updated_at > teacher_updated_at
+    assert fresh(ect.teacher).api_updated_at > teacher_updated_at
     assert training.updated_at > training_updated_at
     assert {event.event_type for event in Event.objects.all()} == {
         "teacher_left_school_as_ect",

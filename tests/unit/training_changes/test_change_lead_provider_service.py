@@ -167,7 +167,7 @@ def test_a_mentors_training_follows_the_same_rules(school, old_provider, lead_pr
 
 def test_an_audit_event_and_the_participant_is_updated_for_the_api(ect, old_provider, lead_provider, author, today):
     confirmed_training(ect, old_provider)
-    before = ect.teacher.updated_at
+    before = ect.teacher.api_updated_at
 
     change(ect, lead_provider, author, today)
 
@@ -176,7 +176,7 @@ def test_an_audit_event_and_the_participant_is_updated_for_the_api(ect, old_prov
     assert event.changes == {"lead_provider": ["Ambition", "Best Practice Network"]}
     assert (event.ect_at_school_period, event.lead_provider) == (ect, lead_provider)
     ect.teacher.refresh_from_db()
-    assert ect.teacher.updated_at > before
+    assert ect.teacher.api_updated_at > before
 
 
 def test_a_second_tab_submitting_the_same_change_is_refused_and_changes_nothing(
