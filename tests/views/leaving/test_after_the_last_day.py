@@ -107,25 +107,45 @@ def test_a_left_mentors_change_pages_are_not_found(school_client, left_mentor, n
     assert school_client.get(reverse(name, kwargs={"pk": left_mentor.pk})).status_code == 404
 
 
-def test_journeys_do_not_start_for_a_left_ect(school_client, left_ect):
-    starts = [
+def ect_starts(left_ect) -> list[str]:
+    return [
         reverse("ects:report-ect-leaving-from-record", kwargs={"ect_id": left_ect.pk}),
         reverse("mentors:assign-mentor-start", kwargs={"ect_id": left_ect.pk}),
         f"/school/report-ect-leaving/new/leaving-date?ect={left_ect.pk}",
-        f"/school/change-lead-provider/new/lead-provider?ect={left_ect.pk}",
+        f"/school/change-lead-provider/new/select-lead-provider?ect={left_ect.pk}",
+        f"/school/change-training-programme/new/explanation?ect={left_ect.pk}",
+        f"/school/assign-mentor/new/who-will-mentor?ect={left_ect.pk}",
     ]
-    for url in starts:
+
+
+def test_journeys_do_not_start_for_a_left_ect(school_client, left_ect, school):
+    MentorAtSchoolPeriodFactory(school=school)  # a mentor to offer, so assigning one does not go elsewhere
+    for url in ect_starts(left_ect):
         assert school_client.get(url).status_code == 404, url
 
+    left_ect.finished_on = TODAY  # the control: on their last day every start is still theirs
+    left_ect.save()
+    for url in ect_starts(left_ect):
+        assert school_client.get(url).status_code in (200, 302), url
 
-def test_journeys_do_not_start_for_a_left_mentor(school_client, left_mentor):
-    starts = [
+
+def mentor_starts(left_mentor) -> list[str]:
+    return [
         reverse("mentors:remove-mentor-from-record", kwargs={"mentor_id": left_mentor.pk}),
         reverse("mentors:assign-ect-start", kwargs={"mentor_id": left_mentor.pk}),
         f"/school/remove-mentor/new/reason?mentor={left_mentor.pk}",
+        f"/school/change-mentor-lead-provider/new/select-lead-provider?mentor={left_mentor.pk}",
     ]
-    for url in starts:
+
+
+def test_journeys_do_not_start_for_a_left_mentor(school_client, left_mentor):
+    for url in mentor_starts(left_mentor):
         assert school_client.get(url).status_code == 404, url
+
+    left_mentor.finished_on = TODAY  # the control
+    left_mentor.save()
+    for url in mentor_starts(left_mentor):
+        assert school_client.get(url).status_code in (200, 302), url
 
 
 def test_on_their_last_day_the_record_is_still_theirs(school_client, left_ect):
