@@ -12,7 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from ecf.errors import DomainError
 from ecf.events import Author
@@ -80,3 +82,19 @@ def _save(request, record: Record, form, edit: RecordEdit) -> bool:
         return False
     messages.success(request, edit.banner.format(name=changes.get("corrected_name") or record.period.teacher.full_name))
     return True
+
+
+def left_record(request, teacher, *, title: str, nav_current: str, list_text: str):
+    """After the last day: what the school told us, none of the details (docs/journeys/leaving.md). A teacher who
+    left without this school reporting it (another school registered them) is simply not this school's: a 404.
+    `teacher` is an ECT summary or mentor record (name, finished_on, reported_leaving, has_left)."""
+    if not teacher.reported_leaving:
+        raise Http404("No such teacher at this school")
+    context = {
+        "title": title,
+        "nav_current": nav_current,
+        "left": teacher,
+        "back_link_url": reverse(f"{nav_current}:list"),
+        "back_link_text": list_text,
+    }
+    return render(request, "includes/left_record.html", context)

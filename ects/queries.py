@@ -200,6 +200,12 @@ class ECTSummary:
     def deferred(self) -> bool:
         return self.training_status == "deferred" and not self.leaving
 
+    @property
+    def shows_lead_provider(self) -> bool:
+        """Provider-led, and not withdrawn by that provider: a withdrawing provider no longer trains the ECT, even
+        once the school reports them leaving (when `withdrawn` is False because the leaving status says it all)."""
+        return self.provider_led and self.training_status != "withdrawn"
+
 
 PROGRAMME_LABELS = dict(TrainingPeriod.Programme.choices)
 WORKING_PATTERN_LABELS = dict(ECTAtSchoolPeriod.WorkingPattern.choices)

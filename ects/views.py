@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ecf.pagination import list_page, paginate_count, search_term
-from ecf.record_edits import Record, RecordEdit, edit_record
+from ecf.record_edits import Record, RecordEdit, edit_record, left_record
 from ects import forms, queries, services
 from schools.access import school_user_required
 
@@ -31,6 +31,8 @@ def ect_list(request):
 @require_safe
 def ect_record(request, pk: int):
     ect = queries.ect_summary(request.school, pk)
+    if ect.has_left:
+        return left_record(request, ect, title="ECT details", nav_current="ects", list_text="Back to ECTs")
     banners = [str(message) for message in messages.get_messages(request) if message.level == messages.SUCCESS]
     # The heading names the ECT, so the title stays generic (names must not reach analytics).
     return render(
@@ -76,8 +78,9 @@ def change_ect_working_pattern(request, pk: int):
 
 
 def _record(request, pk: int) -> Record:
-    """Only ever one of the signed-in school's ECTs: anyone else's id is a 404."""
-    period = get_object_or_404(request.school.ect_periods.select_related("teacher"), pk=pk)
+    """Only ever one of the signed-in school's ECTs, until their last day: anyone else's id, or theirs after it, is a
+    404 (docs/journeys/leaving.md)."""
+    period = get_object_or_404(request.school.ect_periods.current_or_future().select_related("teacher"), pk=pk)
     return Record(period, "ect_period", reverse("ects:record", kwargs={"pk": pk}), "ects")
 
 

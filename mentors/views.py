@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ecf.pagination import list_page, paginate, search_term
-from ecf.record_edits import QUESTION_TEMPLATE, Record, RecordEdit, edit_record, render_question
+from ecf.record_edits import QUESTION_TEMPLATE, Record, RecordEdit, edit_record, left_record, render_question
 from mentors import forms, queries, services, teaching_details
 from schools.access import school_user_required
 
@@ -27,6 +27,8 @@ def mentor_list(request):
 @require_safe
 def mentor_record(request, pk: int):
     mentor = queries.mentor_record(request.school, pk)
+    if mentor.has_left:
+        return left_record(request, mentor, title="Mentor details", nav_current="mentors", list_text="Back to mentors")
     banners = [str(message) for message in messages.get_messages(request) if message.level == messages.SUCCESS]
     # The heading names the mentor, so the title stays generic (names must not reach analytics).
     context = {
@@ -154,8 +156,9 @@ def change_mentor_additional_detail(request, pk: int, detail: str):
 
 
 def _record(request, pk: int) -> Record:
-    """Only ever one of the signed-in school's mentors: anyone else's id is a 404."""
-    period = get_object_or_404(request.school.mentor_periods.select_related("teacher"), pk=pk)
+    """Only ever one of the signed-in school's mentors, until their last day: anyone else's id, or theirs after it,
+    is a 404 (docs/journeys/leaving.md)."""
+    period = get_object_or_404(request.school.mentor_periods.current_or_future().select_related("teacher"), pk=pk)
     return Record(period, "mentor_period", _url("mentors:record", pk), "mentors")
 
 

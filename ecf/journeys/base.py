@@ -256,13 +256,17 @@ class Journey:
     def read_up_to(self, answers: Answers, name: str) -> Answers:
         """The answers with every information page before `name` answered, as if Continue had been pressed.
 
-        Raises ValueError when a question or a dead end stands before `name`: only pages to read may be skipped.
+        Raises ValueError when a question or a dead end stands before `name`, or `name` is not on the path (a hand-
+        edited URL): only pages to read may be skipped, and a page answered again without moving on ends the walk
+        rather than looping for ever.
         """
         while (current := self.furthest_allowed_step(answers)) != name:
             step = self._by_name[current]
             if step.form_class is not None or step.dead_end:
                 raise ValueError(f"{self.name}: cannot skip {current!r} to reach {name!r}")
             answers = self.answer(answers, current, data={}, facts={})
+            if self.furthest_allowed_step(answers) == current:
+                raise ValueError(f"{self.name}: {name!r} is not reached from {current!r}")
         return answers
 
     def after_answering(self, name: str, answers: Answers, *, changing: bool) -> tuple[str, bool]:

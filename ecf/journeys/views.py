@@ -304,6 +304,11 @@ def _confirmation_view(journey: Journey):
     def confirmation(request, journey_id: uuid.UUID):
         completion = JourneyCompletion.objects.filter(journey_id=journey_id, journey_name=journey.name).first()
         if completion is None:
+            # A journey still under way in this session (a hand-typed or bookmarked address) goes back to where its
+            # answers allow, rather than saying it has expired.
+            state = journey_state.load(request, journey.name, journey_id)
+            if state is not None and not state.completed:
+                return redirect(step_url(journey, journey_id, journey.furthest_allowed_step(state.answers)))
             return expired(request, journey)
         # Loaded through the school: another school's journey id is a 404.
         page = journey.confirmation_context(request.school, completion)

@@ -72,7 +72,9 @@ def seeded_period(role: Role, context: JourneyContext | Submission):
 def start_facts(role: Role):
     def facts(request) -> dict:
         """`?<seed>=<id>`: the school's teacher (another school's is a 404), and their training as it stands."""
-        period = get_object_or_404(role.periods(request.school), pk=id_from_query(request, role.seed))
+        period = get_object_or_404(
+            role.periods(request.school).current_or_future(), pk=id_from_query(request, role.seed)
+        )
         return {"id": period.pk, "training_version": training_version(current_training(period))}
 
     return facts

@@ -15,7 +15,7 @@ def record_start(journey: Journey, role: Role):
     @school_user_required
     @require_safe
     def start(request, pk: int):
-        period = get_object_or_404(role.periods(request.school), pk=pk)
+        period = get_object_or_404(role.periods(request.school).current_or_future(), pk=pk)
         return start_journey(journey, query={role.seed: period.pk})
 
     return start

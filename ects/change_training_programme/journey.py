@@ -41,7 +41,7 @@ def after_explanation(answers: Answers) -> str:
 
 def start_facts(request) -> dict:
     """`?ect=<id>`: the school's ECT (another school's is a 404), their training as it stands, and where it goes."""
-    period = get_object_or_404(request.school.ect_periods, pk=id_from_query(request, "ect"))
+    period = get_object_or_404(request.school.ect_periods.current_or_future(), pk=id_from_query(request, "ect"))
     training = current_training(period)
     provider_led = training is not None and training.provider_led
     return {

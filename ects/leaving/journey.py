@@ -31,7 +31,9 @@ CHECK_ANSWERS = "check-answers"
 
 def start_facts(request) -> dict:
     """`?ect=<id>`: one of the school's ECTs (another school's is a 404)."""
-    return {"ect_id": get_object_or_404(request.school.ect_periods, pk=id_from_query(request, "ect")).pk}
+    return {
+        "ect_id": get_object_or_404(request.school.ect_periods.current_or_future(), pk=id_from_query(request, "ect")).pk
+    }
 
 
 def seeded_ect(context: JourneyContext) -> ECTAtSchoolPeriod | None:

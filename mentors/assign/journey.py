@@ -78,12 +78,18 @@ def seeded_mentor(context: JourneyContext):
 
 def assign_mentor_start_facts(request) -> dict:
     """`?ect=<id>`: the school's ECT who needs a mentor (another school's is a 404)."""
-    return {"ect_id": get_object_or_404(request.school.ect_periods, pk=id_from_query(request, "ect")).pk}
+    return {
+        "ect_id": get_object_or_404(request.school.ect_periods.current_or_future(), pk=id_from_query(request, "ect")).pk
+    }
 
 
 def assign_ect_start_facts(request) -> dict:
     """`?mentor=<id>`: the school's mentor who will take an ECT (another school's is a 404)."""
-    return {"mentor_id": get_object_or_404(request.school.mentor_periods, pk=id_from_query(request, "mentor")).pk}
+    return {
+        "mentor_id": get_object_or_404(
+            request.school.mentor_periods.current_or_future(), pk=id_from_query(request, "mentor")
+        ).pk
+    }
 
 
 def register_new_mentor_url(context: JourneyContext) -> str:

@@ -16,7 +16,7 @@ def assign_mentor_start(request, ect_id: int):
     """From the ECTs list, the ECT record or the register-an-ECT confirmation; the ECT through the school. With no
     mentor to offer, straight to registering a new one (there would be nothing to choose but "Register a new
     mentor")."""
-    ect_period = get_object_or_404(request.school.ect_periods, pk=ect_id)
+    ect_period = get_object_or_404(request.school.ect_periods.current_or_future(), pk=ect_id)
     if not mentors_offered_for(ect_period):
         return redirect(f"{reverse('mentors:register-mentor-start')}?ect={ect_period.pk}")
     return start_journey(ASSIGN_MENTOR, query={"ect": ect_period.pk})
@@ -26,7 +26,7 @@ def assign_mentor_start(request, ect_id: int):
 @require_http_methods(["GET", "HEAD"])
 def assign_ect_start(request, mentor_id: int):
     """From the mentor record; the mentor through the school."""
-    mentor_period = get_object_or_404(request.school.mentor_periods, pk=mentor_id)
+    mentor_period = get_object_or_404(request.school.mentor_periods.current_or_future(), pk=mentor_id)
     return start_journey(ASSIGN_ECT, query={"mentor": mentor_period.pk})
 
 

@@ -34,7 +34,11 @@ CHECK_ANSWERS = "check-answers"
 
 def start_facts(request) -> dict:
     """`?mentor=<id>`: one of the school's mentors (another school's is a 404)."""
-    return {"mentor_id": get_object_or_404(request.school.mentor_periods, pk=id_from_query(request, "mentor")).pk}
+    return {
+        "mentor_id": get_object_or_404(
+            request.school.mentor_periods.current_or_future(), pk=id_from_query(request, "mentor")
+        ).pk
+    }
 
 
 def seeded_mentor(context: JourneyContext) -> MentorAtSchoolPeriod | None:

@@ -135,3 +135,34 @@ def test_removing_a_mentor_who_will_no_longer_mentor_works_without_javascript(pa
         date_question="When did or when will Ada Jones stop mentoring at your school?",
         check_heading="Confirm that Ada Jones will no longer be a mentor at your school",
     )
+
+
+def after_the_last_day_the_records_say_they_have_left(page, school, providers):
+    # The check page promised "You will not be able to view or edit {name}’s details after {date}" (leaving.md).
+    last_day = TODAY - datetime.timedelta(days=3)
+    ect = given_a_provider_led_ect(school, "Kate Lewis", providers["ambition"])
+    mentor = given_a_mentor(school, "Ada Jones")
+    for period in (ect, mentor):
+        period.finished_on = last_day
+        period.reported_leaving_on = last_day - datetime.timedelta(days=20)
+        period.save()
+    sign_in(page, school)
+
+    page.goto(f"/school/ects/{ect.pk}")
+    then_i_see_the_page(page, "Kate Lewis has left your school")
+    expect(page.get_by_text(f"You told us Kate Lewis’s last day was {govuk(last_day)}.")).to_be_visible()
+    expect(page.get_by_role("link", name="Change")).to_have_count(0)
+    page.goto(f"/school/mentors/{mentor.pk}")
+    then_i_see_the_page(page, "Ada Jones has left your school")
+    page.get_by_role("link", name="Back to mentors").click()
+    expect(page.get_by_text("Ada Jones")).to_have_count(0)
+    assert page.goto(f"/school/ects/{ect.pk}/change-name").status == 404
+
+
+def test_after_the_last_day_the_records_say_they_have_left(page, school, providers):
+    after_the_last_day_the_records_say_they_have_left(page, school, providers)
+
+
+@pytest.mark.browser_context_args(java_script_enabled=False)
+def test_after_the_last_day_the_records_say_they_have_left_without_javascript(page, school, providers):
+    after_the_last_day_the_records_say_they_have_left(page, school, providers)

@@ -116,10 +116,23 @@ def test_ects_and_mentors_in_every_state(seeded):
     assert ect_training.filter(expression_of_interest__isnull=False).exists(), "an expression of interest"
     assert ect_training.filter(training_programme="school_led").exists()
     assert [t.status for t in ect_training].count("deferred") == 1
-    assert [t.status for t in ect_training].count("withdrawn") == 1
+    assert [t.status for t in ect_training].count("withdrawn") == 2
     for school in School.objects.all():
         assert school.ect_periods.exists()
         assert school.mentor_periods.exists()
+
+
+def test_the_first_demo_school_shows_what_lead_providers_reported(seeded):
+    """`make run` shows a withdrawn ECT, a deferred ECT and a deferred mentor to the first persona's school."""
+    primary = School.objects.get(phase=School.Phase.PRIMARY)
+    training = TrainingPeriod.objects.filter(finished_on=None)
+
+    ect_statuses = [t.status for t in training.filter(ect_at_school_period__school=primary)]
+    mentor_statuses = [t.status for t in training.filter(mentor_at_school_period__school=primary)]
+
+    assert ect_statuses.count("withdrawn") == 1
+    assert ect_statuses.count("deferred") == 1
+    assert mentor_statuses.count("deferred") == 1
 
 
 def test_a_mentor_with_completed_training_and_a_mentor_with_no_ects(seeded):

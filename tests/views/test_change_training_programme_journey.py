@@ -177,3 +177,14 @@ def test_the_bare_start_goes_to_the_list(school_client, db):
     response = school_client.get("/school/change-training-programme/")
 
     assert (response.status_code, response.url) == (302, "/school/home/ects")
+
+
+@pytest.mark.parametrize("step", ["x", "check-answers-typo", "confirmation"])
+def test_a_hand_edited_step_name_before_the_journey_exists_is_a_404_not_a_hung_request(
+    school_client, provider_led_ect, step
+):
+    # Found walking the journey: `/new/<unknown step>` looped for ever in Journey.read_up_to (an information
+    # page answered again never reaches the step), holding a server thread per request.
+    response = school_client.get(f"/school/change-training-programme/new/{step}?ect={provider_led_ect.pk}")
+
+    assert response.status_code == 404

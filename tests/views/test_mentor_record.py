@@ -244,7 +244,10 @@ def test_a_mentor_who_has_left_is_offered_no_ect(school_client, school, mentor):
     mentor.save()
     ect_named(school, "Ada", "Byron")
 
-    assert "Assign" not in section(page(school_client, mentor), "Mentoring")
+    # Left without this school reporting it: no longer this school's mentor, so no record to assign from
+    # (tests/views/leaving/test_after_the_last_day.py has the reported case).
+    assert school_client.get(reverse("mentors:record", args=[mentor.pk])).status_code == 404
+    assert school_client.get(reverse("mentors:assign-ect-start", args=[mentor.pk])).status_code == 404
 
 
 # Mentor training -------------------------------------------------------------------------------------------------

@@ -280,6 +280,27 @@ def test_a_mentor_of_a_school_led_ect_is_not_offered_mentor_training(school_clie
     assert "select a lead" not in get(school_client, f"/school/mentors/{mentor.pk}")
 
 
+def test_a_withdrawn_ect_reported_leaving_is_not_shown_as_trained_by_the_provider_who_withdrew_them(
+    school_client, school
+):
+    # Found walking the journeys: once leaving was reported, the list card and the record showed the withdrawing
+    # lead provider again, as "Confirmed by Ambition", with a Change link, as if they still trained the ECT.
+    ect = ect_with_training(school, **WITHDRAWN)
+    ect.finished_on = datetime.date.today() + datetime.timedelta(days=10)
+    ect.reported_leaving_on = datetime.date.today()
+    ect.save()
+
+    listed = text(get(school_client, ECTS))
+    record = text(get(school_client, f"/school/ects/{ect.pk}"))
+
+    assert "Leaving school" in listed
+    assert "Lead provider" not in listed
+    assert "Delivery partner" not in listed
+    assert "Leaving school" in record
+    assert "Confirmed by Ambition" not in record
+    assert "Delivery partner" not in record
+
+
 # What the API leaves behind: withdrawing or deferring finishes the training that day -----------------------------
 
 YESTERDAY = datetime.date.today() - datetime.timedelta(days=1)

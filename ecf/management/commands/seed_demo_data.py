@@ -176,6 +176,7 @@ class Command(BaseCommand):
             schools = self.seed_schools(SCHOOLS)
             self.seed_personas(PERSONAS)
             self.seed_primary(schools[PRIMARY_URN])
+            self.seed_lead_provider_reports(schools[PRIMARY_URN])
             self.seed_secondary(schools[SECONDARY_URN])
             self.seed_staff()
             api_tokens = self.seed_api_tokens()
@@ -449,6 +450,40 @@ class Command(BaseCommand):
                 "last_chosen_training_programme",
                 "last_chosen_lead_provider",
             ]
+        )
+
+    def seed_lead_provider_reports(self, school):
+        """What lead providers have told us about the first demo school's trainees, so `make run` shows what the
+        school sees (docs/journeys/change-lead-provider.md): Jack Robinson's training is deferred (seed_primary),
+        Ava Mitchell's is withdrawn, and mentor Ruth Campbell's mentor training is deferred. Only lead providers
+        withdraw or defer, through the API's services (ecf/training/provider_actions.py); the seed sets the same fields
+        on creation instead, because get_or_create keeps it idempotent where a second withdrawal would be refused."""
+        year = self.current_year
+        this_september = datetime.date(year, 9, 1)
+        partnership = self.school_partnership(school, "Ambition Institute", year)
+        hub = "Riverside Teaching School Hub"
+        # Never in the future, even when the demo runs between June and September.
+        reported_at = min(timezone.now(), timezone.make_aware(datetime.datetime(year, 11, 4, 11, 15)))
+
+        ava = self.ect(
+            school, self.teacher("1000005", "Ava", "Mitchell"), started_on=this_september, appropriate_body=hub
+        )
+        self.training(
+            ava,
+            partnership=partnership,
+            withdrawn_at=reported_at,
+            withdrawal_reason=TrainingPeriod.WithdrawalReason.OTHER,
+        )
+
+        ruth = self.mentor(
+            school, self.teacher("1000104", "Ruth", "Campbell"), started_on=this_september, subject="Primary",
+            age_range="5 to 11", key_stage="Key stage 2",
+        )  # fmt: skip
+        self.training(
+            ruth,
+            partnership=partnership,
+            deferred_at=reported_at,
+            deferral_reason=TrainingPeriod.DeferralReason.LONG_TERM_SICKNESS,
         )
 
     def seed_secondary(self, school):

@@ -228,3 +228,16 @@ def test_a_leaving_mentors_record_runs_the_same_queries_with_1_or_50_ects(school
     for _ in range(49):
         MentorshipPeriodFactory(mentee=ECTAtSchoolPeriodFactory(school=school), mentor=mentor)
     assert record_queries() == with_one <= 10
+
+
+def test_the_confirmation_of_a_journey_still_under_way_leads_back_to_it_not_to_expired(school_client, mentor):
+    # Found walking the journeys: a hand-typed /confirmation before confirming said "This page has expired" (404)
+    # although the journey was alive; it now goes to the furthest page the answers allow.
+    journey = Journey(school_client, mentor)
+    journey.post("reason", LEAVING)
+
+    response = school_client.get(journey.confirmation_url)
+
+    assert response.status_code == 302
+    assert response.url == journey.url("leaving-date")
+    assert not MentorAtSchoolPeriod.objects.get(pk=mentor.pk).reported_leaving_on
