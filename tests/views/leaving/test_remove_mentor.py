@@ -115,6 +115,24 @@ def test_a_leaving_mentor_is_removed_their_ects_need_a_mentor_after_the_day_and_
     assert "Jane Smith" in text(school_client.get(reverse("ects:record", args=[ect.pk])))
 
 
+def test_a_mentor_reported_as_having_left_yesterday_leaves_their_ects_asking_for_a_mentor_today(
+    school_client, mentor, ect
+):
+    """What the school sees "from the day after" the leaving date, shown today with a date in the past."""
+    journey = Journey(school_client, mentor)
+    journey.step_after("reason", LEAVING)
+    journey.step_after("leaving-date", date_data(TODAY - DAY))
+    journey.post("check-answers")
+
+    ects = text(school_client.get(reverse("ects:list")))
+    assert "A mentor needs to be assigned to Kenneth Lowry." in ects
+    assert "Jane Smith" not in ects
+    assert "Jane Smith" not in text(school_client.get(reverse("mentors:list")))
+    assert "A mentor needs to be assigned to Kenneth Lowry." in text(
+        school_client.get(reverse("ects:record", args=[ect.pk]))
+    )
+
+
 def test_a_mentor_who_will_no_longer_mentor_is_asked_and_told_in_those_words(school_client, mentor, ect):
     journey = Journey(school_client, mentor)
     journey.post("reason", STOPPING)
