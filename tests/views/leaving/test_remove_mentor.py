@@ -138,11 +138,15 @@ def test_a_mentor_who_will_no_longer_mentor_is_asked_and_told_in_those_words(sch
     journey.post("reason", STOPPING)
     date_page = journey.get("leaving-date")
     assert h1(date_page) == "When did or when will Jane Smith stop mentoring at your school?"
+    # The <title> words it the same way (generic: no names reach analytics), not as leaving.
+    assert title(date_page).startswith("When will the mentor stop mentoring? - ")
     error = journey.post("leaving-date", {})
     assert error_messages(error) == ["Enter the date the teacher stopped or will stop mentoring at your school"]
 
     journey.post("leaving-date", date_data(TODAY + 5 * DAY))
-    assert h1(journey.get("check-answers")) == "Confirm that Jane Smith will no longer be a mentor at your school"
+    check = journey.get("check-answers")
+    assert h1(check) == "Confirm that Jane Smith will no longer be a mentor at your school"
+    assert title(check).startswith("Confirm that the mentor will no longer mentor - ")
     journey.post("check-answers")
 
     assert Event.objects.get(event_type="mentor_removed_by_school").metadata["reason"] == "no_longer_mentoring"
