@@ -79,9 +79,10 @@ def worded_title(context: JourneyContext, stopping_title: str) -> dict:
 
 def check_answers_page(context: JourneyContext) -> dict:
     leaving_on = datetime.date.fromisoformat(context.answers.fact(LEAVING_DATE, "leaving_on"))
-    return leaving_words(leaving_on, timezone.localdate()) | worded_title(
-        context, "Confirm that the mentor will no longer mentor"
-    )
+    words = leaving_words(leaving_on, timezone.localdate())
+    if words["in_the_past"]:
+        words["title"] = "Confirm that the mentor has left"
+    return words | worded_title(context, "Confirm that the mentor will no longer mentor")
 
 
 def complete(submission: Submission) -> Outcome:

@@ -133,6 +133,16 @@ def test_a_mentor_reported_as_having_left_yesterday_leaves_their_ects_asking_for
     )
 
 
+def test_a_mentor_who_has_left_is_confirmed_in_the_past_tense_in_the_title_too(school_client, mentor):
+    journey = Journey(school_client, mentor)
+    journey.post("reason", LEAVING)
+    journey.post("leaving-date", date_data(TODAY - 2 * DAY))
+
+    check = journey.get("check-answers")
+    assert h1(check) == "Confirm that Jane Smith has left your school permanently"
+    assert title(check).startswith("Confirm that the mentor has left - ")
+
+
 def test_a_mentor_who_will_no_longer_mentor_is_asked_and_told_in_those_words(school_client, mentor, ect):
     journey = Journey(school_client, mentor)
     journey.post("reason", STOPPING)
