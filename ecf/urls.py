@@ -11,6 +11,8 @@ from schools import views as school_views
 urlpatterns = [
     path("", views.start, name="start"),
     path("healthcheck", views.healthcheck, name="healthcheck"),
+    # Browsers ask for /favicon.ico on pages that link no icon (the Django admin): GOV.UK's, not a 404.
+    path("favicon.ico", views.favicon),
     path("sign-in", auth_views.sign_in, name="sign-in"),
     path("sign-in/dfe", auth_views.sign_in_with_dfe_sign_in, name="dfe-sign-in"),
     path("sign-in/dfe/callback", school_views.dfe_sign_in_callback, name="dfe-sign-in-callback"),

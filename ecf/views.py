@@ -1,7 +1,8 @@
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import get_template
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -50,3 +51,10 @@ def server_error(request):
         {"title": "Sorry, there is a problem with the service", "request_id": getattr(request, "request_id", "")}
     )
     return HttpResponse(html, status=500)
+
+
+@require_safe
+def favicon(request):
+    """GOV.UK's icon for pages that link none (the Django admin), whose browsers ask for /favicon.ico: a redirect to
+    the static file (its hashed name, resolved per request), not a 404 in the console."""
+    return HttpResponsePermanentRedirect(static("assets/images/favicon.ico"))

@@ -70,7 +70,7 @@ _ALL = (
         name="mentor_removed",
         subject="You’ve been removed as a mentor at ((school_name))",
         description=(
-            "To the mentor: ((school_name)) has told us that from ((last_day)) you will no longer be a mentor for "
+            "To the mentor: ((school_name)) has told us that after ((last_day)) you will no longer be a mentor for "
             "early career teachers there (they have left or are leaving the school, or will no longer mentor). "
             "“If you think this is a mistake, contact ((school_name)).” Same signature."
         ),

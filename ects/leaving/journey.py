@@ -60,7 +60,9 @@ def page(context: JourneyContext) -> dict:
 
 def check_answers_page(context: JourneyContext) -> dict:
     leaving_on = datetime.date.fromisoformat(context.answers.fact(LEAVING_DATE, "leaving_on"))
-    return leaving_words(leaving_on, timezone.localdate())
+    words = leaving_words(leaving_on, timezone.localdate())
+    # The <title> in the tense of the <h1> ("has left" for a date in the past).
+    return words | ({"title": "Confirm that the ECT has left"} if words["in_the_past"] else {})
 
 
 def complete(submission: Submission) -> Outcome:

@@ -71,9 +71,18 @@ def date_form_kwargs(context: JourneyContext) -> dict:
     }
 
 
+def worded_title(context: JourneyContext, stopping_title: str) -> dict:
+    """The <title> of a mentor who stays but will no longer mentor, worded as their <h1> is (the step's own title
+    speaks of leaving); {} keeps the step's title."""
+    return {"title": stopping_title} if stopping_mentoring(context) else {}
+
+
 def check_answers_page(context: JourneyContext) -> dict:
     leaving_on = datetime.date.fromisoformat(context.answers.fact(LEAVING_DATE, "leaving_on"))
-    return leaving_words(leaving_on, timezone.localdate())
+    words = leaving_words(leaving_on, timezone.localdate())
+    if words["in_the_past"]:
+        words["title"] = "Confirm that the mentor has left"
+    return words | worded_title(context, "Confirm that the mentor will no longer mentor")
 
 
 def complete(submission: Submission) -> Outcome:
@@ -126,6 +135,7 @@ REMOVE_MENTOR = Journey(
             to(CHECK_ANSWERS),
             form_kwargs=date_form_kwargs,
             kept_facts=("leaving_version",),
+            page_context=lambda context: worded_title(context, "When will the mentor stop mentoring?"),
         ),
         Step(
             CHECK_ANSWERS, "Confirm that the mentor is leaving", next_step=to(SUBMIT), page_context=check_answers_page

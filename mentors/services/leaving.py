@@ -95,10 +95,11 @@ def remove_mentor(
         )
         mentor.finished_on, mentor.reported_leaving_on, mentor.leaving_reason = leaving_on, today, reason
         mentor.save(update_fields=["finished_on", "reported_leaving_on", "leaving_reason", "updated_at"])
-        what = "is leaving" if reason == LEFT_SCHOOL else "will no longer be a mentor"
+        # `leaving_on` is their last day, so "on" it they leave and "after" it they no longer mentor.
+        what = "is leaving on" if reason == LEFT_SCHOOL else "will no longer be a mentor after"
         record_event(
             event_type="mentor_removed_by_school",
-            heading=f"{mentor.school.name} reported that {name} {what} from {govuk_date(leaving_on)}",
+            heading=f"{mentor.school.name} reported that {name} {what} {govuk_date(leaving_on)}",
             author=author,
             metadata={
                 "finished_on": leaving_on.isoformat(),

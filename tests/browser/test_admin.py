@@ -22,6 +22,8 @@ def given_a_support_user(username="support@example.com", password=SUPPORT_PASSWO
 def test_a_support_user_signs_in_to_the_admin_and_lists_ect_at_school_periods(page):
     ECTAtSchoolPeriodFactory(teacher=TeacherFactory(trs_first_name="Ava", trs_last_name="Archer", trn="1234567"))
     username, password = given_a_support_user()
+    console = []
+    page.on("console", lambda message: message.type == "error" and console.append(message.text))
 
     page.goto("/admin/")
     page.get_by_label("Username").fill(username)
@@ -33,3 +35,4 @@ def test_a_support_user_signs_in_to_the_admin_and_lists_ect_at_school_periods(pa
 
     expect(page.get_by_role("heading", name="Select ECT at school period to change")).to_be_visible()
     expect(page.get_by_role("row").filter(has_text="1234567")).to_contain_text("Ava Archer")
+    assert console == [], "no error in the console (a missing /favicon.ico was one)"

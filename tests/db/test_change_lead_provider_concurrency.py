@@ -2,8 +2,8 @@
 once: one consistent outcome, never a 500.
 
 Each side runs in its own thread, transaction and connection; a barrier releases them together. No sleeps. The races
-are repeated, because which side wins varies from round to round. The lead provider's side stands in for the API's
-withdraw service: it locks the training period it knows and records the withdrawal, as that service must.
+are repeated, because which side wins varies from round to round. The lead provider's side is the API's withdraw
+service (`ecf.training.provider_actions.withdraw_training`).
 """
 
 import datetime
@@ -12,13 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from django.db import connection, transaction
-from django.utils import timezone
+from django.db import connection
 
 from ecf.errors import DomainError
 from ecf.events import Author
 from ecf.models import TrainingPeriod
 from ecf.training.changes import change_lead_provider, current_training, training_version
+from ecf.training.provider_actions import ProviderActionError, withdraw_training
 from ects.models import ECTAtSchoolPeriod
 from tests.factories import (
     ActiveLeadProviderFactory,
@@ -83,11 +83,13 @@ def an_ect_trained_by(school, active_lead_provider) -> tuple[ECTAtSchoolPeriod, 
     return ect, TrainingPeriodFactory(ect_at_school_period=ect, school_partnership=partnership, started_on=MONTH_AGO)
 
 
-def withdraw(training_id: int) -> None:
-    with transaction.atomic():
-        training = TrainingPeriod.objects.select_for_update().get(pk=training_id)
-        training.withdrawn_at, training.withdrawal_reason = timezone.now(), "moved-school"
-        training.save(update_fields=["withdrawn_at", "withdrawal_reason", "updated_at"])
+def withdraw(ect: ECTAtSchoolPeriod, active_lead_provider) -> TrainingPeriod:
+    return withdraw_training(
+        lead_provider=active_lead_provider.lead_provider,
+        teacher=ect.teacher,
+        course_identifier="ecf-induction",
+        reason="moved-school",
+    )
 
 
 @pytest.mark.parametrize("round_", range(ROUNDS))
@@ -100,7 +102,7 @@ def test_a_school_changing_the_lead_provider_while_the_provider_withdraws(settin
         lambda: change_lead_provider(
             at_school_period=ect, lead_provider=new, author=Author.system(), expected_version=seen
         ),
-        lambda: withdraw(training.pk),
+        lambda: withdraw(ect, old),
     )
 
     assert school_side.error is None
@@ -109,6 +111,29 @@ def test_a_school_changing_the_lead_provider_while_the_provider_withdraws(settin
     assert (training.finished_on, training.status) == (TODAY - datetime.timedelta(days=1), "withdrawn")
     current = TrainingPeriod.objects.get(ect_at_school_period=ect, finished_on__isnull=True)
     assert (current.lead_provider, current.status, current.started_on) == (new, "active", TODAY)
+
+
+@pytest.mark.parametrize("round_", range(ROUNDS))
+def test_a_choice_no_provider_confirmed_changed_while_that_provider_withdraws(setting, round_):
+    """The school's choice nobody confirmed is changed in place: the provider either withdraws it before the change
+    (which then replaces it, withdrawal and all) or finds it no longer theirs; the new provider's training is never
+    withdrawn by the old one."""
+    school, old, new, _ = setting
+    ect = ECTAtSchoolPeriodFactory(school=school, started_on=MONTH_AGO)
+    TrainingPeriodFactory(ect_at_school_period=ect, school_partnership=None, expression_of_interest=old)
+    seen = training_version(current_training(ect))
+
+    school_side, provider_side = race(
+        lambda: change_lead_provider(
+            at_school_period=ect, lead_provider=new, author=Author.system(), expected_version=seen
+        ),
+        lambda: withdraw(ect, old),
+    )
+
+    assert school_side.error is None
+    assert provider_side.error is None or isinstance(provider_side.error, ProviderActionError), provider_side.error
+    current = TrainingPeriod.objects.get(ect_at_school_period=ect)
+    assert (current.lead_provider, current.status) == (new, "active")
 
 
 @pytest.mark.parametrize("round_", range(ROUNDS))

@@ -37,6 +37,13 @@ def test_the_emails_the_journeys_need_are_registered():
     assert TEMPLATES["mentor_registered"].required_personalisation == {"mentor_name", "school_name"}
 
 
+def test_the_removed_mentor_is_told_they_stop_after_their_last_day_not_on_it():
+    # `last_day` is the last day they mentor, as the school's confirmation says ("removed ... after {date}").
+    description = TEMPLATES["mentor_removed"].description
+    assert "after ((last_day)) you will no longer be a mentor" in description
+    assert "from ((last_day))" not in description
+
+
 def test_settings_name_every_template_so_production_demands_an_id_for_each():
     assert set(settings.NOTIFY_TEMPLATE_NAMES) == set(TEMPLATES)
 

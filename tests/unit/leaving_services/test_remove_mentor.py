@@ -46,6 +46,7 @@ def test_a_leaving_mentor_finishes_their_mentorships_and_training_and_is_emailed
     }
     removed = Event.objects.get(event_type="mentor_removed_by_school")
     assert removed.metadata["reason"] == LEFT_SCHOOL
+    assert removed.heading.endswith(f"Jane Smith is leaving on {last_day.day} {last_day:%B %Y}")  # as an ECT's says
     assert Event.objects.filter(event_type="teacher_finishes_mentoring").count() == 2
 
 
@@ -88,7 +89,10 @@ def test_a_mentor_who_stays_but_no_longer_mentors_is_removed_the_same_way(school
 
     assert (fresh(mentor).finished_on, mentor.leaving_reason) == (TODAY, NO_LONGER_MENTORING)
     assert fresh(mentorship).finished_on == TODAY
-    assert "will no longer be a mentor" in Event.objects.get(event_type="mentor_removed_by_school").heading
+    # The date is their last day as a mentor: "after" it, as the school's confirmation and the email say.
+    assert Event.objects.get(event_type="mentor_removed_by_school").heading.endswith(
+        f"will no longer be a mentor after {TODAY.day} {TODAY:%B %Y}"
+    )
     assert EmailMessage.objects.filter(template="mentor_removed").count() == 1
 
 

@@ -115,16 +115,48 @@ def test_a_leaving_mentor_is_removed_their_ects_need_a_mentor_after_the_day_and_
     assert "Jane Smith" in text(school_client.get(reverse("ects:record", args=[ect.pk])))
 
 
+def test_a_mentor_reported_as_having_left_yesterday_leaves_their_ects_asking_for_a_mentor_today(
+    school_client, mentor, ect
+):
+    """What the school sees "from the day after" the leaving date, shown today with a date in the past."""
+    journey = Journey(school_client, mentor)
+    journey.step_after("reason", LEAVING)
+    journey.step_after("leaving-date", date_data(TODAY - DAY))
+    journey.post("check-answers")
+
+    ects = text(school_client.get(reverse("ects:list")))
+    assert "A mentor needs to be assigned to Kenneth Lowry." in ects
+    assert "Jane Smith" not in ects
+    assert "Jane Smith" not in text(school_client.get(reverse("mentors:list")))
+    assert "A mentor needs to be assigned to Kenneth Lowry." in text(
+        school_client.get(reverse("ects:record", args=[ect.pk]))
+    )
+
+
+def test_a_mentor_who_has_left_is_confirmed_in_the_past_tense_in_the_title_too(school_client, mentor):
+    journey = Journey(school_client, mentor)
+    journey.post("reason", LEAVING)
+    journey.post("leaving-date", date_data(TODAY - 2 * DAY))
+
+    check = journey.get("check-answers")
+    assert h1(check) == "Confirm that Jane Smith has left your school permanently"
+    assert title(check).startswith("Confirm that the mentor has left - ")
+
+
 def test_a_mentor_who_will_no_longer_mentor_is_asked_and_told_in_those_words(school_client, mentor, ect):
     journey = Journey(school_client, mentor)
     journey.post("reason", STOPPING)
     date_page = journey.get("leaving-date")
     assert h1(date_page) == "When did or when will Jane Smith stop mentoring at your school?"
+    # The <title> words it the same way (generic: no names reach analytics), not as leaving.
+    assert title(date_page).startswith("When will the mentor stop mentoring? - ")
     error = journey.post("leaving-date", {})
     assert error_messages(error) == ["Enter the date the teacher stopped or will stop mentoring at your school"]
 
     journey.post("leaving-date", date_data(TODAY + 5 * DAY))
-    assert h1(journey.get("check-answers")) == "Confirm that Jane Smith will no longer be a mentor at your school"
+    check = journey.get("check-answers")
+    assert h1(check) == "Confirm that Jane Smith will no longer be a mentor at your school"
+    assert title(check).startswith("Confirm that the mentor will no longer mentor - ")
     journey.post("check-answers")
 
     assert Event.objects.get(event_type="mentor_removed_by_school").metadata["reason"] == "no_longer_mentoring"

@@ -107,6 +107,7 @@ def test_a_past_date_says_they_have_left_and_they_leave_the_list(school_client, 
 
     check = journey.get("check-answers")
     assert h1(check) == "Confirm that Kenneth Lowry has left your school permanently"
+    assert title(check).startswith("Confirm that the ECT has left - ")  # the tense of the <h1>
     assert f"You’ve told us that Kenneth Lowry left your school on {govuk(leaving_on)}." in text(check)
     assert "You will not be able to view or edit Kenneth Lowry’s details." in text(check)
 
