@@ -66,7 +66,17 @@ class TrainingPeriodAdmin(PeriodAdmin):
     ]
     raw_id_fields = ["ect_at_school_period", "mentor_at_school_period"]
     autocomplete_fields = ["school_partnership", "expression_of_interest"]
-    readonly_fields = ["api_id", "created_at", "updated_at"]
+    # What a lead provider reported changes only through the actions below, which call the API's own services
+    # (the audit event, the finish date, the same checks), never by editing the fields.
+    readonly_fields = [
+        "api_id",
+        "created_at",
+        "updated_at",
+        "withdrawn_at",
+        "withdrawal_reason",
+        "deferred_at",
+        "deferral_reason",
+    ]
     inlines = [DeclarationInline]
     actions = ["withdraw", "defer", "resume"]
 

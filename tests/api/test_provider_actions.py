@@ -236,3 +236,13 @@ def test_support_staff_withdraw_in_the_admin_with_a_reason_through_the_same_serv
     ect_training.refresh_from_db()
     assert (ect_training.status, ect_training.withdrawal_reason) == ("withdrawn", "moved-school")
     assert Event.objects.get(event_type="teacher_withdraws_training_period").author_type == "dfe_staff"
+
+
+def test_the_admin_change_form_shows_a_withdrawal_but_cannot_edit_it(admin_client, ect_training):
+    # Only the actions above change what a lead provider reported: an edited field would skip the service's
+    # checks, its finish date and its audit event.
+    page = admin_client.get(f"/admin/ecf/trainingperiod/{ect_training.pk}/change/").content.decode()
+
+    for field in ("withdrawn_at", "withdrawal_reason", "deferred_at", "deferral_reason"):
+        assert f'name="{field}' not in page
+    assert "Withdrawal reason" in page

@@ -1,5 +1,5 @@
 """`filter[updated_since]` misses nothing: every change recorded as an event moves the participant's updated_at
-(the trigger in ecf/migrations/0006_events_move_teacher_api_updated_at.py; docs/adr/0014-lead-provider-api.md)."""
+(the trigger in ecf/migrations/0009_events_move_teacher_api_updated_at.py; docs/adr/0014-lead-provider-api.md)."""
 
 import datetime
 
@@ -8,11 +8,20 @@ from django.utils import timezone
 
 from ecf.events import Author
 from ecf.models import Teacher
+from ecf.training.changes import change_lead_provider, change_training_programme
 from ects import services as ect_services
+from ects.leaving.services import report_ect_leaving
 from ects.services import register_ect
+from mentors.services import change_mentor_teaching_details
 from mentors.services.assign import assign_mentor
 from mentors.services.register import register_mentor
-from tests.factories import MentorAtSchoolPeriodFactory, SchoolFactory, SchoolUserFactory, TrainingPeriodFactory
+from tests.factories import (
+    ActiveLeadProviderFactory,
+    MentorAtSchoolPeriodFactory,
+    SchoolFactory,
+    SchoolUserFactory,
+    TrainingPeriodFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +128,47 @@ def test_registering_a_mentor_for_the_providers_ect_moves_the_ect(api, ect_train
         mentor_training_lead_provider=lead_provider,
     )
     assert str(ect.teacher.api_id) in updated_since_yesterday(api)
+
+
+def test_changing_a_mentors_teaching_details_moves_updated_at(api, partnership, school_author):
+    mentor = MentorAtSchoolPeriodFactory(school=partnership.school)
+    TrainingPeriodFactory(for_mentor=True, mentor_at_school_period=mentor, school_partnership=partnership)
+    long_ago(mentor.teacher)
+
+    change_mentor_teaching_details(mentor_period=mentor, author=school_author, subject="Mathematics")
+
+    assert updated_since_yesterday(api) == {str(mentor.teacher.api_id)}
+
+
+def another_active_lead_provider(ect):
+    """A lead provider training in the contract period of the ECT's training, other than theirs."""
+    partnership = ect.training_periods.get().school_partnership
+    contract_period = partnership.lead_provider_delivery_partnership.active_lead_provider.contract_period
+    return ActiveLeadProviderFactory(contract_period=contract_period).lead_provider
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda ect, author: report_ect_leaving(
+            ect_period=ect, leaving_on=datetime.date.today() + datetime.timedelta(days=7), author=author
+        ),
+        lambda ect, author: change_lead_provider(
+            at_school_period=ect, lead_provider=another_active_lead_provider(ect), author=author
+        ),
+        lambda ect, author: change_training_programme(
+            ect_period=ect, training_programme="school_led", lead_provider=None, author=author
+        ),
+    ],
+    ids=["reported leaving", "new lead provider", "school-led"],
+)
+def test_the_schools_answers_to_the_provider_move_updated_at(api, ect_training, school_author, change):
+    # The provider that trained the ECT sees each of these in filter[updated_since], even when the ECT is no
+    # longer theirs from today.
+    ect = ect_training.ect_at_school_period
+    long_ago(ect.teacher)
+    assert updated_since_yesterday(api) == set()
+
+    change(ect, school_author)
+
+    assert updated_since_yesterday(api) == {str(ect.teacher.api_id)}
