@@ -54,6 +54,13 @@ def not_found_response() -> JsonResponse:
     return errors_response(404, NOT_FOUND_TITLE, NOT_FOUND_DETAIL)
 
 
+def method_not_allowed_response(allow: str) -> JsonResponse:
+    """405 for a method the endpoint does not take; `allow` is the `Allow` header's value ("GET, PUT")."""
+    response = errors_response(405, "Method not allowed", f"This endpoint takes {allow} only")
+    response["Allow"] = allow
+    return response
+
+
 def install_error_handlers(api: NinjaAPI) -> None:
     """Every exception a request can raise becomes a JSON answer in the reference's shape."""
 

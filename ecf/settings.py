@@ -38,6 +38,7 @@ LOCAL_SECRET_KEY = "local-only-insecure-secret-key-do-not-deploy"  # noqa: S105 
 EXAMPLE_SECRET_KEY = "replace-me-with-50-random-characters-before-anything-but-a-local-trial"  # noqa: S105
 # Django's own check --deploy asks for at least 50 characters (security.W009).
 SECRET_KEY_MIN_LENGTH = 50
+SECRET_KEY_MIN_UNIQUE_CHARACTERS = 5  # Django's, django/core/checks/security/base.py
 SECRET_KEY = env.str("SECRET_KEY", default="" if PRODUCTION else LOCAL_SECRET_KEY)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -93,10 +94,16 @@ NOTIFY_BASE_URL = env.str("NOTIFY_BASE_URL", default="https://api.notifications.
 if PRODUCTION:
     if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set in production.")
-    if SECRET_KEY in (EXAMPLE_SECRET_KEY, LOCAL_SECRET_KEY):
+    if SECRET_KEY.strip() in (EXAMPLE_SECRET_KEY, LOCAL_SECRET_KEY):  # stripped: a pasted space is no disguise
         raise ImproperlyConfigured("SECRET_KEY is the example's placeholder: generate a random one for production.")
     if len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH:
         raise ImproperlyConfigured(f"SECRET_KEY must be at least {SECRET_KEY_MIN_LENGTH} characters in production.")
+    # Django's own test of a weak key (check --deploy's security.W009, which only warns): few distinct characters,
+    # or the prefix of a key `startproject` generated.
+    if len(set(SECRET_KEY)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS or SECRET_KEY.startswith("django-insecure-"):
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not random enough (check --deploy's security.W009): generate a random one."
+        )
     if DEBUG:
         raise ImproperlyConfigured("DEBUG must be off in production.")
     if PERSONAS_ENABLED:

@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 
 from api import docs as api_docs
-from api.v3 import api as api_v3
 from api.v3 import unknown_path as api_v3_unknown_path
+from api.v3 import urls as api_v3_urls
 from ecf import views
 from ecf.auth import views as auth_views
 from schools import views as school_views
@@ -23,7 +23,7 @@ urlpatterns = [
     path("school/", include("ects.urls")),
     path("school/", include("mentors.urls")),
     path("admin/", admin.site.urls),
-    path("api/v3/", api_v3.urls),
+    path("api/v3/", api_v3_urls()),
     re_path(r"^api/v3/(?P<path>.*)$", api_v3_unknown_path),
     path("api/docs/v3", api_docs.docs, name="api-docs-v3"),
 ]

@@ -125,7 +125,7 @@ class SafeChangelistMixin:
                 response = super().changelist_view(request, extra_context)
                 if hasattr(response, "render"):
                     response.render()  # the page's queries run here, inside the try
-        except (DataError, ValueError, ValidationError) as error:
+        except (DataError, OverflowError, ValueError, ValidationError) as error:  # OverflowError: ?x__year=9999999999
             raise BadRequest("The list's filters or search are not valid.") from error
         return response
 

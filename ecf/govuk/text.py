@@ -3,7 +3,9 @@
 Refused: control characters (Unicode category Cc: NUL, escape, backspace...), format characters (Cf:
 zero-width space U+200B, zero-width joiners, soft hyphen, the bidirectional embeddings, overrides and
 isolates U+202A-U+202E and U+2066-U+2069, byte order mark), line and paragraph separators (Zl, Zp),
-private-use (Co) and surrogate (Cs) code points. They are invisible or reorder what is shown, so a name
+private-use (Co) and surrogate (Cs) code points, and the default-ignorable code points of other
+categories, which show nothing either (INVISIBLE: Hangul fillers, letters in Unicode's eyes, once made a
+whole name). They are invisible or reorder what is shown, so a name
 made of them looks empty, or looks like another, in lists, emails and the audit trail (CVE-2021-42574,
 "Trojan Source", is the same trick in source code). Line breaks and tabs are allowed only where the field
 is a textarea.
@@ -18,6 +20,14 @@ from django.core.exceptions import ValidationError
 
 HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cs"})
 LINE_BREAKS = frozenset("\r\n\t")
+# Unicode's Default_Ignorable_Code_Point characters outside the categories above (DerivedCoreProperties.txt,
+# https://www.unicode.org/Public/UCD/latest/ucd/DerivedCoreProperties.txt): combining grapheme joiner, Hangul
+# fillers, Khmer inherent vowels, Mongolian free variation selectors, variation selectors.
+INVISIBLE = frozenset(
+    "\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u3164\uffa0"
+    + "".join(chr(code) for code in range(0xFE00, 0xFE10))
+    + "".join(chr(code) for code in range(0xE0100, 0xE01F0))
+)
 # Django's ProhibitNullCharactersValidator code, so the message each field already has for NUL ("First name
 # must not include hidden characters") is the one shown for every hidden character.
 HIDDEN_CHARACTERS = "null_characters_not_allowed"
@@ -29,7 +39,7 @@ def hidden_characters(text: str, *, multiline: bool = False) -> list[str]:
     return [
         character
         for character in text
-        if unicodedata.category(character) in HIDDEN_CATEGORIES and character not in allowed
+        if (unicodedata.category(character) in HIDDEN_CATEGORIES or character in INVISIBLE) and character not in allowed
     ]
 
 

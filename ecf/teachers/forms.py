@@ -174,8 +174,15 @@ def look_up(trn: str, check: dict, *, lookups: TeacherLookups | None, facts_abou
     """Ask TRS for the teacher with `trn` and `check` ({"date_of_birth": date} or {"national_insurance_number":
     "QQ123456C"}, which TRS checks). Returns the facts the find forms report (see FindTeacherForm). Raises
     ValidationError (TRS_UNAVAILABLE) when TRS cannot answer; records a failed lookup when it found no one."""
-    if lookups is not None and lookups.refused(trn):
-        return {"refused": True, "requested_trn": trn}
+    if lookups is None:
+        return _ask_trs(trn, check, lookups=None, facts_about=facts_about)
+    with lookups.one_at_a_time(trn):
+        if lookups.refused(trn):
+            return {"refused": True, "requested_trn": trn}
+        return _ask_trs(trn, check, lookups=lookups, facts_about=facts_about)
+
+
+def _ask_trs(trn: str, check: dict, *, lookups: TeacherLookups | None, facts_about: FactsAbout) -> dict:
     try:
         teacher = get_trs_client().find_teacher(trn=trn, **check)
     except TeacherNotFound:

@@ -39,6 +39,11 @@ HIDDEN = [
     "Jo\x00",
     "Jo\u2028March",  # line separator
     "Jo\ue000",  # private use
+    "\u3164",  # Hangul filler: a "letter" (Lo) that shows nothing; once accepted as a whole name
+    "\uffa0",  # halfwidth Hangul filler
+    "\u115f\u1160",  # Hangul choseong and jungseong fillers
+    "Jo\u034f",  # combining grapheme joiner (Mn)
+    "Jo\ufe0f",  # variation selector
 ]
 
 

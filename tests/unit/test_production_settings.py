@@ -81,6 +81,9 @@ def test_production_logs_one_json_object_per_line():
     assert structured["urn"] == 100001
 
 
+WEAK_SECRET_KEY = "SECRET_KEY is not random enough (check --deploy's security.W009): generate a random one."
+
+
 @pytest.mark.parametrize(
     ("unsafe", "message"),
     [
@@ -95,6 +98,12 @@ def test_production_logs_one_json_object_per_line():
             {"SECRET_KEY": settings.LOCAL_SECRET_KEY},
             "SECRET_KEY is the example's placeholder: generate a random one for production.",
         ),
+        (
+            {"SECRET_KEY": f" {settings.EXAMPLE_SECRET_KEY} "},
+            "SECRET_KEY is the example's placeholder: generate a random one for production.",
+        ),
+        ({"SECRET_KEY": "a" * 60}, WEAK_SECRET_KEY),
+        ({"SECRET_KEY": "django-insecure-" + secrets.token_urlsafe(50)}, WEAK_SECRET_KEY),
         ({"DEBUG": "true"}, "DEBUG must be off in production."),
         ({"PERSONAS_ENABLED": "true"}, "Persona sign-in cannot be enabled in production."),
         ({"TRS_FAKE": "true"}, "The fake Teaching Record System cannot be used in production."),
@@ -113,6 +122,9 @@ def test_production_logs_one_json_object_per_line():
         "49-character SECRET_KEY",
         ".env.example's SECRET_KEY",
         "the local SECRET_KEY",
+        ".env.example's SECRET_KEY between spaces",
+        "60 times the same character",
+        "a key Django generated for a new project",
         "DEBUG on",
         "personas on",
         "fake TRS",

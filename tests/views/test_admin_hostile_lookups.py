@@ -20,14 +20,21 @@ def changelist(model):
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
 
 
+HUGE = "99999999999999999999"
+DATES = {"DateField", "DateTimeField"}
+
+
 def hostile_queries(model, model_admin):
-    """For each of the model's own fields: a NUL byte, a broken regex, a wrong type; and a NUL search."""
+    """For each of the model's own fields: a NUL byte, a broken regex, a wrong type, a number too big for any
+    column (or for Python's C integers: `?happened_at__year=99999999999` once answered 500); and a NUL search."""
     queries = [{"q": "\x00"}, {"q": "Smith\x00"}, {"o": "999"}, {"p": "-1"}]
     for field in model._meta.concrete_fields:
         name = field.name if not field.is_relation else field.attname
-        queries += [{name: "\x00"}, {f"{name}__regex": "("}, {f"{name}__gte": "not-a-value"}]
+        queries += [{name: "\x00"}, {f"{name}__regex": "("}, {f"{name}__gte": "not-a-value"}, {name: HUGE}]
+        queries += [{f"{name}__year": HUGE}, {f"{name}__month": HUGE}] if field.get_internal_type() in DATES else []
     if model_admin.date_hierarchy:
         queries.append({f"{model_admin.date_hierarchy}__year": "not-a-year"})
+        queries.append({f"{model_admin.date_hierarchy}__year": HUGE})
     return queries
 
 
@@ -52,6 +59,7 @@ def test_every_model_admin_turns_bad_lookups_into_a_400(label):
         "/admin/ecf/teacher/?trn__regex=(",
         "/admin/ecf/teacher/?trn__iregex=%28",
         "/admin/ecf/event/?q=%00",
+        "/admin/ecf/event/?happened_at__year=99999999999",
     ],
 )
 def test_the_probes_cases_answer_400_with_the_service_page(admin_client, some_rows, url):
