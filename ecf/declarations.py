@@ -167,8 +167,10 @@ def record_declaration(
 
 def void_declaration(declaration: Declaration, *, author: Author) -> Declaration:
     """Voids a declaration; a paid one awaits clawback instead. Voiding a mentor's `completed` declaration
-    clears their mentor training completion when no other completed declaration stands (rect.md §1.5 of the
-    reference, app/services/declarations/mentor_completion.rb). Raises DeclarationError when already voided."""
+    clears their mentor training completion when no other completed declaration stands (as DfE's service does:
+    app/services/declarations/mentor_completion.rb in
+    https://github.com/DFE-Digital/register-early-career-teachers-public).
+    Raises DeclarationError when already voided."""
     with transaction.atomic():
         declaration = Declaration.objects.select_for_update().select_related("training_period").get(pk=declaration.pk)
         if declaration.state in {
