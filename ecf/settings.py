@@ -205,6 +205,14 @@ else:
 DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME", default="test_ecf")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Server-side parameter binding lets psycopg prepare a statement once a connection has run it
+# DATABASE_PREPARE_THRESHOLD times, so PostgreSQL stops re-planning the same queries on every request: planning
+# the ECTs list's SQL cost more than running it (docs/adr/0015-prepared-statements.md). Empty turns it off, for a
+# connection pooler that cannot keep prepared statements.
+PREPARE_THRESHOLD = env.str("DATABASE_PREPARE_THRESHOLD", default="5")
+DATABASES["default"].setdefault("OPTIONS", {}).update(
+    server_side_binding=True, prepare_threshold=int(PREPARE_THRESHOLD) if PREPARE_THRESHOLD else None
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

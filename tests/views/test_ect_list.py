@@ -174,3 +174,22 @@ def test_control_characters_in_a_search_are_ignored(school_client, school):
     response = school_client.get(URL, {"q": "Love\x00lace"})
 
     assert "Ada Lovelace" in response.content.decode()
+
+
+def prepared_statements() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [statement for (statement,) in cursor.fetchall()]
+
+
+def test_the_list_query_is_prepared_once_a_connection_has_run_it_a_few_times(school_client, school):
+    # PostgreSQL planned the list's SQL in longer than it ran it (docs/adr/0015-prepared-statements.md): a
+    # connection that has served the list DATABASE_PREPARE_THRESHOLD (5) times keeps it prepared.
+    populate(school, 2)
+    for _ in range(5):
+        assert school_client.get(URL).status_code == 200
+    assert not any("WITH chosen AS" in statement for statement in prepared_statements())
+
+    assert school_client.get(URL).status_code == 200
+
+    assert any("WITH chosen AS" in statement for statement in prepared_statements())
