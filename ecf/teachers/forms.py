@@ -68,12 +68,13 @@ def teacher_facts(teacher: TRSTeacher, *, requested_trn: str) -> dict:
     }
 
 
-def trs_problem(error: TRSError, trn: str) -> ValidationError:
-    """TRS could not answer: a GOV.UK message for the user, one log line naming only the TRN."""
+def trs_problem(error: TRSError) -> ValidationError:
+    """TRS could not answer: a GOV.UK message for the user, and one log line that names no TRN (its request id
+    ties it to the request)."""
     if isinstance(error, TRSUnavailable):
-        logger.warning("TRS unavailable looking up TRN %s", trn)
+        logger.warning("TRS unavailable looking up a TRN")
     else:
-        logger.error("TRS answered looking up TRN %s in a way we cannot use (%s)", trn, type(error).__name__)
+        logger.error("TRS answered a TRN lookup in a way we cannot use (%s)", type(error).__name__)
     return ValidationError(TRS_UNAVAILABLE, code="trs_unavailable")
 
 
@@ -163,7 +164,7 @@ def look_up_again(facts: dict, *, facts_about: FactsAbout) -> dict:
     except TeacherNotFound:  # deactivated since: the journey's path changes, and the user is told to check
         return {"found": False, "requested_trn": requested_trn, **facts_about(requested_trn, None)}
     except TRSError as error:
-        raise DomainError(trs_problem(error, requested_trn).message) from None
+        raise DomainError(trs_problem(error).message) from None
     return {**teacher_facts(teacher, requested_trn=requested_trn), **facts_about(requested_trn, teacher)}
 
 
@@ -190,7 +191,7 @@ def _ask_trs(trn: str, check: dict, *, lookups: TeacherLookups | None, facts_abo
             lookups.record_failure(trn, checked=CHECKED[next(iter(check))])
         return {"found": False, "requested_trn": trn, **facts_about(trn, None)}
     except TRSError as error:
-        raise trs_problem(error, trn) from None
+        raise trs_problem(error) from None
     return {**teacher_facts(teacher, requested_trn=trn), **facts_about(trn, teacher)}
 
 

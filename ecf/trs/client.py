@@ -86,10 +86,10 @@ class HTTPTRSClient(TRSClient):
             # would drop the date of birth / National Insurance number check on the merged record.
             merged_into = _trn_from_location(response.headers.get("Location", ""))
             if merged_into is None:
-                raise TRSError(f"TRS said TRN {requested_trn} was merged but gave no TRN to follow")
-            logger.info("TRS: TRN %s was merged into %s", requested_trn, merged_into)
+                raise TRSError("TRS said the TRN was merged but gave no TRN to follow")
+            logger.info("TRS: the TRN was merged into another; following it")
             requested_trn = merged_into
-        raise TRSError(f"TRS redirected TRN {trn} more than {MAX_MERGE_HOPS} times")
+        raise TRSError(f"TRS redirected the TRN more than {MAX_MERGE_HOPS} times")
 
     def _get(self, *, trn: str, params: dict[str, str]) -> requests.Response:
         problem = ""
@@ -112,8 +112,8 @@ class HTTPTRSClient(TRSClient):
         # Raised outside the except block on purpose: requests' own exceptions quote the URL, whose
         # query string holds the date of birth or National Insurance number, and chaining them
         # (__context__) would print that URL in every traceback.
-        logger.warning("TRS %s looking up TRN %s", problem, trn)
-        raise TRSUnavailable(f"TRS {problem} looking up TRN {trn}")
+        logger.warning("TRS %s looking up a TRN", problem)
+        raise TRSUnavailable(f"TRS {problem} looking up a TRN")
 
     def _teacher_from(self, response: requests.Response, *, trn: str) -> TRSTeacher:
         status = response.status_code
@@ -124,16 +124,16 @@ class HTTPTRSClient(TRSClient):
             except (ValueError, KeyError, TypeError, AttributeError):
                 pass
             # Outside the except block: a parsing error can quote the body, which holds the date of birth.
-            raise TRSError(f"TRS answered TRN {trn} with a body this service cannot read")
+            raise TRSError("TRS answered a TRN lookup with a body this service cannot read")
         if status == 404:
             raise TeacherNotFound(trn)
         if status == 410:
             raise TeacherDeactivated(trn)
         if status >= 500 or status == 429:
-            logger.warning("TRS answered %s looking up TRN %s", status, trn)
-            raise TRSUnavailable(f"TRS answered {status} looking up TRN {trn}")
+            logger.warning("TRS answered %s looking up a TRN", status)
+            raise TRSUnavailable(f"TRS answered {status} looking up a TRN")
         # 400, 401, 403...: our request or our key is wrong. The body is not quoted: it may echo the query.
-        raise TRSError(f"TRS answered {status} looking up TRN {trn}")
+        raise TRSError(f"TRS answered {status} looking up a TRN")
 
 
 def _trn_from_location(location: str) -> str | None:

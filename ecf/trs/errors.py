@@ -1,7 +1,8 @@
 """What can go wrong when asking the Teaching Record System about a teacher.
 
-Messages name the TRN at most: never a date of birth or National Insurance number, because
-exception text ends up in logs and error trackers.
+Messages name no TRN, date of birth or National Insurance number, because exception text ends up in logs
+and error trackers; the request id on every log line ties a failure to its request. TeacherNotFound keeps
+the TRN as an attribute for the code that handles it.
 """
 
 
@@ -14,14 +15,14 @@ class TeacherNotFound(TRSError):
 
     def __init__(self, trn: str, message: str = "") -> None:
         self.trn = trn
-        super().__init__(message or f"TRS has no teacher with TRN {trn} matching the details given")
+        super().__init__(message or "TRS has no teacher with the TRN matching the details given")
 
 
 class TeacherDeactivated(TeacherNotFound):
     """The record exists but was deactivated. A subclass of TeacherNotFound, so callers treat it as not found."""
 
     def __init__(self, trn: str) -> None:
-        super().__init__(trn, f"TRS record for TRN {trn} has been deactivated")
+        super().__init__(trn, "TRS record for the TRN has been deactivated")
 
 
 class TRSUnavailable(TRSError):

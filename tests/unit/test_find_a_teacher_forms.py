@@ -176,7 +176,7 @@ def test_find_knows_an_ect_already_at_the_school_and_one_registered_before():
 
 
 @pytest.mark.django_db
-def test_trs_unavailable_is_a_form_error_and_logs_only_the_trn(monkeypatch, caplog):
+def test_trs_unavailable_is_a_form_error_and_logs_neither_trn_nor_date_of_birth(monkeypatch, caplog):
     from ecf.trs import FakeTRS, TRSUnavailable
 
     def unavailable(self, **kwargs):
@@ -187,7 +187,8 @@ def test_trs_unavailable_is_a_form_error_and_logs_only_the_trn(monkeypatch, capl
 
     with caplog.at_level(logging.INFO):
         assert errors(form) == {"__all__": ["There is a problem with the teacher record service. Try again later."]}
-    assert "1234567" in caplog.text
+    assert "TRS unavailable looking up a TRN" in caplog.text
+    assert "1234567" not in caplog.text
     assert "1977" not in caplog.text
 
 

@@ -46,11 +46,17 @@ def client(httpserver):
     )
 
 
+TRNS = ("1234567", "7654321")
+
+
 def assert_no_personal_details(error: BaseException) -> None:
-    """Neither the message nor anything a traceback would print mentions the date of birth or NINO."""
+    """Nothing a traceback would print mentions the date of birth or NINO, and the message names no TRN (the
+    traceback's source lines quote this file's TRN literals, which are code, not data)."""
     printed = "".join(traceback.format_exception(error)) + str(error) + repr(error)
     for text in (*DOB_TEXTS, NINO, "dateOfBirth", "nationalInsuranceNumber"):
         assert text not in printed
+    for trn in TRNS:
+        assert trn not in str(error) + repr(error)
     assert error.__cause__ is None
     assert error.__context__ is None
 
@@ -235,7 +241,7 @@ def test_a_connection_error_is_unavailable_and_keeps_the_url_out_of_the_tracebac
     assert_no_personal_details(raised.value)
 
 
-def test_our_logs_never_hold_the_date_of_birth(httpserver, client, caplog):
+def test_our_logs_never_hold_the_trn_or_date_of_birth(httpserver, client, caplog):
     caplog.set_level("DEBUG", logger="ecf")
     httpserver.expect_request("/v3/persons/1234567").respond_with_data("", status=503)
 
@@ -244,5 +250,19 @@ def test_our_logs_never_hold_the_date_of_birth(httpserver, client, caplog):
 
     # Only this service's loggers: the stub server (werkzeug) logs the URL it received, as TRS would.
     ours = "\n".join(record.getMessage() for record in caplog.records if record.name.startswith("ecf"))
-    assert "TRN 1234567" in ours
-    assert not any(text in ours for text in DOB_TEXTS)
+    assert "TRS answered 503 looking up a TRN" in ours
+    assert not any(text in ours for text in (*TRNS, *DOB_TEXTS))
+
+
+def test_following_a_merge_logs_neither_trn(httpserver, client, caplog):
+    caplog.set_level("DEBUG", logger="ecf")
+    httpserver.expect_oneshot_request("/v3/persons/7654321").respond_with_response(
+        Response(status=308, headers={"Location": "/v3/persons/1234567"})
+    )
+    httpserver.expect_oneshot_request("/v3/persons/1234567").respond_with_json(person())
+
+    client.find_teacher(trn="7654321", date_of_birth=DOB)
+
+    ours = "\n".join(record.getMessage() for record in caplog.records if record.name.startswith("ecf"))
+    assert "merged" in ours
+    assert not any(trn in ours for trn in TRNS)
