@@ -7,6 +7,7 @@ these numbers: docs/adr/0011-security-defaults.md.
 
 import datetime
 
+import structlog
 from axes.signals import user_locked_out
 from django.conf import settings
 from django.dispatch import receiver
@@ -15,6 +16,8 @@ from django.shortcuts import render
 from ecf.events import Author, record_event
 
 STAFF_SIGN_IN_LOCKED_OUT = "staff_sign_in_locked_out"
+
+logger = structlog.get_logger(__name__)
 
 
 def client_ip(request) -> str:
@@ -49,7 +52,9 @@ def locked_out(request, credentials=None, *args, **kwargs):
 
 @receiver(user_locked_out)
 def record_lockout(sender, request, username, ip_address, **kwargs):
-    """An audit event for every sign-in axes refuses, visible to support staff in the admin's events."""
+    """An audit event for every sign-in axes refuses, visible to support staff in the admin's events, and a log
+    line for operations (without the username, which is an email address)."""
+    logger.warning(STAFF_SIGN_IN_LOCKED_OUT)
     record_event(
         event_type=STAFF_SIGN_IN_LOCKED_OUT,
         heading=f"Staff sign-in locked for {username or 'an unknown username'} after repeated failed passwords",
