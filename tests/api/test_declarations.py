@@ -20,7 +20,9 @@ pytestmark = pytest.mark.django_db
 
 
 def declare(api, teacher, declaration_type="started", course="ecf-induction", on=None):
+    """Declares with evidence the type takes (tests/api/test_declaration_evidence.py checks the evidence rules)."""
     on = on or timezone.now() - datetime.timedelta(days=1)
+    evidence = "75-percent-engagement-met" if declaration_type in {"retained-2", "completed"} else "other"
     return api.post(
         "/participant-declarations",
         {
@@ -31,7 +33,7 @@ def declare(api, teacher, declaration_type="started", course="ecf-induction", on
                     "declaration_type": declaration_type,
                     "declaration_date": on.isoformat(),
                     "course_identifier": course,
-                    "evidence_held": "training-event-attended",
+                    "evidence_held": evidence,
                 },
             }
         },
