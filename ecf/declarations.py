@@ -61,6 +61,9 @@ VOID_STATES = [Declaration.State.VOIDED, Declaration.State.AWAITING_CLAWBACK, De
 UNKNOWN_COURSE = (
     "The entered '#/course_identifier' is not recognised for the given participant. Check details and try again."
 )
+UNKNOWN_PARTICIPANT = (
+    "Your update cannot be made as the '#/participant_id' is not recognised. Check participant details and try again."
+)
 PARTNERSHIP_LEAD_PROVIDER = (
     "school_partnership__lead_provider_delivery_partnership__active_lead_provider__lead_provider"
 )
