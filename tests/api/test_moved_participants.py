@@ -124,3 +124,24 @@ def test_a_declaration_for_a_participant_moved_before_we_trained_them_is_not_rec
     response = declare(api, moved_before_training_with_us)
     assert response.status_code == 422
     assert errors(response) == [NOT_RECOGNISED]
+
+
+@pytest.mark.parametrize("action", ["withdraw", "defer"])
+def test_the_new_provider_cannot_withdraw_or_defer_on_the_day_of_the_move(api, lead_provider, action):
+    theirs = TrainingPeriodFactory()  # another provider's since September
+    ActiveLeadProviderFactory(lead_provider=lead_provider)
+    ours = change_lead_provider(
+        at_school_period=theirs.ect_at_school_period, lead_provider=lead_provider, author=Author.system()
+    ).training_period
+    assert ours.started_on == timezone.localdate()
+
+    response = put(api, ours, action, reason="other")
+
+    assert response.status_code == 422
+    assert errors(response) == [
+        (
+            "participant_id",
+            "You cannot defer or withdraw this participant today. "
+            "You need to try again tomorrow as the training was recently changed for this participant.",
+        )
+    ]
