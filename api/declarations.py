@@ -23,7 +23,7 @@ from api.schemas import (
     Errors,
     NewDeclarationRequest,
 )
-from ecf.declarations import record_declaration, void_declaration
+from ecf.declarations import UNKNOWN_PARTICIPANT, DeclarationError, record_declaration, void_declaration
 from ecf.events import Author
 from ecf.models import Declaration, LeadProvider
 
@@ -114,10 +114,12 @@ def show_declaration(request: HttpRequest, id: str):
 )
 def create_declaration(request: HttpRequest, body: NewDeclarationRequest):
     attributes = body.data.attributes
-    # Only a participant this provider trains: anyone else is unknown to it (404).
+    # Only a participant this provider trains (has trained): anyone else, e.g. one the school moved to another
+    # provider before this one trained them, is unknown to it. The id is in the body, so not a 404: the
+    # reference's 422 on `participant_id` (app/services/api/declarations/create.rb), as for an id nobody has.
     teacher = participants(request.lead_provider).filter(api_id=attributes.participant_id).first()
     if teacher is None:
-        raise NotFound()
+        raise DeclarationError("participant_id", UNKNOWN_PARTICIPANT)
     declared_on = attributes.declaration_date
     if declared_on.tzinfo is not None:
         with contextlib.suppress(OverflowError):  # the edges of year 1 and 9999 stay as given

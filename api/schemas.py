@@ -194,7 +194,21 @@ class NewDeclarationAttributes(Schema):
     declaration_type: DeclarationType
     declaration_date: datetime.datetime = Field(description="RFC 3339 date and time")
     course_identifier: CourseIdentifier
-    evidence_held: str | None = Field(None, max_length=50)
+    evidence_held: str | None = Field(
+        None,
+        max_length=50,
+        description=(
+            "The evidence the lead provider holds that the participant reached this milestone. "
+            "From the 2025 contract period every declaration needs one: "
+            "`training-event-attended`, `self-study-material-completed`, `materials-engaged-with-offline` or `other` "
+            "for started, retained-1, 3, 4 and extended; `75-percent-engagement-met` or "
+            "`75-percent-engagement-met-reduced-induction` for retained-2 and completed, and also "
+            "`one-term-induction` for an ECT's completed. A mentor's started and completed take the same values "
+            "as an ECT's (not `one-term-induction`). "
+            "Before 2025: none for started (not kept); `training-event-attended`, `self-study-material-completed` "
+            "or `other` for the others."
+        ),
+    )
 
 
 class NewDeclarationData(Schema):

@@ -61,9 +61,31 @@ VOID_STATES = [Declaration.State.VOIDED, Declaration.State.AWAITING_CLAWBACK, De
 UNKNOWN_COURSE = (
     "The entered '#/course_identifier' is not recognised for the given participant. Check details and try again."
 )
+UNKNOWN_PARTICIPANT = (
+    "Your update cannot be made as the '#/participant_id' is not recognised. Check participant details and try again."
+)
 PARTNERSHIP_LEAD_PROVIDER = (
     "school_partnership__lead_provider_delivery_partnership__active_lead_provider__lead_provider"
 )
+
+
+# Evidence (`evidence_held`) by declaration type, as the reference's EvidenceTypeValidator
+# (app/validators/evidence_type_validator.rb): the detailed values from the contract periods that enable them (2025
+# on, `detailed_evidence_types_enabled` in its production data), the simple ones before.
+DETAILED_EVIDENCE_FROM_YEAR = 2025
+SIMPLE_EVIDENCE = ("training-event-attended", "self-study-material-completed", "other")
+ENGAGEMENT_MET = ("75-percent-engagement-met", "75-percent-engagement-met-reduced-induction")
+ATTENDANCE = ("training-event-attended", "self-study-material-completed", "materials-engaged-with-offline", "other")
+ECT_EVIDENCE = {
+    **dict.fromkeys(
+        ["started", "retained-1", "retained-3", "retained-4", "extended-1", "extended-2", "extended-3"], ATTENDANCE
+    ),
+    "retained-2": ENGAGEMENT_MET,
+    "completed": (*ENGAGEMENT_MET, "one-term-induction"),
+}
+MENTOR_EVIDENCE = {"started": ATTENDANCE, "completed": ENGAGEMENT_MET}
+ENTER_EVIDENCE = "Enter a '#/evidence_held' value for this participant."
+UNAVAILABLE_EVIDENCE = "Enter an available '#/evidence_held' type for this participant."
 
 
 class DeclarationError(DomainError):
@@ -86,9 +108,37 @@ def _locked_latest_training(lead_provider: LeadProvider, teacher: Teacher, is_ec
         .filter(
             Q(**{PARTNERSHIP_LEAD_PROVIDER: lead_provider}) | Q(expression_of_interest__lead_provider=lead_provider)
         )
+        .select_related(
+            "school_partnership__lead_provider_delivery_partnership__active_lead_provider", "expression_of_interest"
+        )
         .order_by("-started_on", "-pk")
         .first()
     )
+
+
+def contract_year(period: TrainingPeriod) -> int:
+    """The contract period (year) of provider-led training: its partnership's, else its expression of interest's."""
+    if period.school_partnership_id:
+        return period.school_partnership.lead_provider_delivery_partnership.active_lead_provider.contract_period_id
+    return period.expression_of_interest.contract_period_id
+
+
+def checked_evidence(period: TrainingPeriod, declaration_type: str, evidence_held: str) -> str:
+    """The evidence to keep for this declaration on `period`: "" where its type takes none (`started` before
+    2025, whatever was sent). Raises DeclarationError (on `evidence_held`) when evidence is missing, or is not
+    one of the values for the type, the contract period and the trainee (ECT or mentor)."""
+    detailed = contract_year(period) >= DETAILED_EVIDENCE_FROM_YEAR
+    if not detailed and declaration_type == Declaration.DeclarationType.STARTED:
+        return ""
+    if not evidence_held:
+        raise DeclarationError("evidence_held", ENTER_EVIDENCE)
+    if detailed:
+        allowed = (ECT_EVIDENCE if period.ect_at_school_period_id else MENTOR_EVIDENCE).get(declaration_type, ())
+    else:
+        allowed = SIMPLE_EVIDENCE
+    if evidence_held not in allowed:
+        raise DeclarationError("evidence_held", UNAVAILABLE_EVIDENCE)
+    return evidence_held
 
 
 def record_declaration(
@@ -106,7 +156,7 @@ def record_declaration(
     Idempotent: the same type again, not voided, returns the existing declaration. Returns (declaration,
     created). A mentor's `completed` marks their mentor training completed (record_completed_mentor_declaration).
     Raises DeclarationError: no training in that role, a date in the future or outside the training period,
-    a retained or extended declaration for a mentor.
+    a retained or extended declaration for a mentor, evidence missing or not one for the type (checked_evidence).
     """
     with transaction.atomic():
         period = _locked_latest_training(lead_provider, teacher, is_ect)
@@ -140,11 +190,12 @@ def record_declaration(
                 "The '#/declaration_date' must be within the participant's training with you. "
                 "Check the date and try again.",
             )
+        evidence_held = checked_evidence(period, declaration_type, evidence_held)
         declaration = Declaration.objects.create(
             training_period=period,
             declaration_type=declaration_type,
             declaration_date=declaration_date,
-            evidence_held=evidence_held or "",
+            evidence_held=evidence_held,
         )
         at_school = period.ect_at_school_period or period.mentor_at_school_period
         record_event(

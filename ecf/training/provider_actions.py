@@ -115,11 +115,17 @@ def pause(
             raise ProviderActionError("participant_id", "The '#/participant_id' is already withdrawn.")
         now = timezone.now()
         today = timezone.localdate(now)
-        if period.started_on >= today:
+        if period.started_on > today:
             raise ProviderActionError(
                 "participant_id",
                 f"You cannot {action} #/participant_id. "
                 "This is because they have not been training with you for at least one day.",
+            )
+        if period.started_on == today:  # e.g. the school chose this provider today
+            raise ProviderActionError(
+                "participant_id",
+                "You cannot defer or withdraw this participant today. "
+                "You need to try again tomorrow as the training was recently changed for this participant.",
             )
         before = {"finished_on": period.finished_on}
         period.finished_on = min(period.finished_on or today, today)
@@ -156,8 +162,8 @@ def withdraw_training(
     """Withdraws the teacher from `lead_provider`'s latest training in the role of `course_identifier`
     (`ecf-induction` = ECT, `ecf-mentor` = mentor): `withdrawn_at` now, the reason, and the period finishes
     today at the latest. Returns the period. Raises ProviderActionError (reference messages) for a missing
-    or unknown reason, the mentor-only reason on an ECT, an already withdrawn trainee, or one who has not been
-    training with the provider for at least a day."""
+    or unknown reason, the mentor-only reason on an ECT, an already withdrawn trainee, training that starts later,
+    or training that started today (try again tomorrow)."""
     return pause(
         action="withdraw",
         lead_provider=lead_provider,

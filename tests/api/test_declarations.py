@@ -13,6 +13,7 @@ from tests.factories import (
     DeclarationFactory,
     LeadProviderDeliveryPartnershipFactory,
     SchoolPartnershipFactory,
+    TeacherFactory,
     TrainingPeriodFactory,
 )
 
@@ -20,7 +21,9 @@ pytestmark = pytest.mark.django_db
 
 
 def declare(api, teacher, declaration_type="started", course="ecf-induction", on=None):
+    """Declares with evidence the type takes (tests/api/test_declaration_evidence.py checks the evidence rules)."""
     on = on or timezone.now() - datetime.timedelta(days=1)
+    evidence = "75-percent-engagement-met" if declaration_type in {"retained-2", "completed"} else "other"
     return api.post(
         "/participant-declarations",
         {
@@ -31,7 +34,7 @@ def declare(api, teacher, declaration_type="started", course="ecf-induction", on
                     "declaration_type": declaration_type,
                     "declaration_date": on.isoformat(),
                     "course_identifier": course,
-                    "evidence_held": "training-event-attended",
+                    "evidence_held": evidence,
                 },
             }
         },
@@ -117,10 +120,21 @@ def test_a_date_before_the_training_is_refused(api, ect_training):
     assert errors(response)[0][0] == "declaration_date"
 
 
-def test_another_providers_participant_is_not_found(api):
+def test_another_providers_participant_is_not_recognised_like_an_unknown_one(api):
+    """The reference answers 422 on `participant_id`, the same for an id nobody has (no 404: the id is in the body)."""
     theirs = TrainingPeriodFactory().ect_at_school_period.teacher
-    response = declare(api, theirs)
-    assert response.status_code == 404
+    unknown = TeacherFactory.build()
+    for teacher in (theirs, unknown):
+        response = declare(api, teacher)
+        assert response.status_code == 422
+        assert errors(response) == [
+            (
+                "participant_id",
+                "Your update cannot be made as the '#/participant_id' is not recognised. "
+                "Check participant details and try again.",
+            )
+        ]
+    assert not Declaration.objects.exists()
 
 
 @pytest.mark.parametrize("count", [1, 20])

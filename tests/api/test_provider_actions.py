@@ -98,11 +98,11 @@ def test_already_deferred(api, ect_training):
     assert errors(response) == [("participant_id", "The '#/participant_id' is already deferred.")]
 
 
-def test_not_training_for_a_day_yet(api, partnership):
+def test_not_training_yet(api, partnership):
     period = TrainingPeriodFactory(
         school_partnership=partnership,
         ect_at_school_period__school=partnership.school,
-        ect_at_school_period__started_on=timezone.localdate(),
+        ect_at_school_period__started_on=timezone.localdate() + datetime.timedelta(days=1),
     )
     response = put(api, period, "withdraw", reason="other")
     assert response.status_code == 422

@@ -28,6 +28,7 @@ def test_training_completed_appears_with_the_declaration_and_goes_with_its_void(
         teacher=grace.teacher,
         is_ect=False,
         declaration_type="completed",
+        evidence_held="75-percent-engagement-met",
         declaration_date=datetime.date.today() - datetime.timedelta(days=1),
         author=Author.lead_provider(lead_provider),
     )
