@@ -11,7 +11,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.http import Http404
 
-from ecf.models import Declaration, LeadProvider, Teacher, TrainingPeriod
+from ecf.models import LeadProvider, Teacher, TrainingPeriod
 from ecf.models.periods import not_finished_before
 from ecf.models.teachers import display_name_expression
 from ecf.teachers.search import TeacherSearch, searchable_name
@@ -25,6 +25,7 @@ from ects.models import ECTAtSchoolPeriod
 from mentors.models import MentorAtSchoolPeriod, MentorshipPeriod
 from mentors.training_status import (
     latest_mentor_training,
+    mentor_training_completed,
     mentor_training_message,
     training_status,
     with_training_status,
@@ -32,8 +33,6 @@ from mentors.training_status import (
 from schools.models import School
 
 PROVIDER_LED = TrainingPeriod.Programme.PROVIDER_LED
-# Received = the lead provider's declaration stands (the admin's rule for marking the teacher's training completed).
-NOT_RECEIVED = (Declaration.State.VOIDED, Declaration.State.INELIGIBLE)
 
 
 def current_mentorships(today: datetime.date) -> QuerySet[MentorshipPeriod]:
@@ -94,14 +93,16 @@ class MentorSummary:
     trn: str
     assigned_ects: list[AssignedECT]
     leaving: bool = False  # reported leaving (or no longer mentoring): "Leaving school" until their last day
-    training_status: str = "active"  # of their mentor training: "active", "withdrawn" or "deferred"
+    training_status: str = "active"  # of their mentor training: "active", "withdrawn", "deferred" or "completed"
     training_message: str = ""  # what the lead provider told us, when they withdrew or deferred it
 
 
 def summarise(period) -> MentorSummary:
     """Needs the prefetch and annotations of `mentors_for_school_list`."""
     name = period.teacher.full_name
-    status = training_status(period.training_withdrawn_at, period.training_deferred_at)
+    status = training_status(
+        period.training_withdrawn_at, period.training_deferred_at, completed=period.training_completed
+    )
     return MentorSummary(
         pk=period.pk,
         name=name,
@@ -120,7 +121,7 @@ def summarise(period) -> MentorSummary:
 class MentorTraining:
     lead_provider: str
     delivery_partner: str  # "" until the lead provider confirms a partnership with the school
-    status: str = "active"  # of their current mentor training: "active", "withdrawn" or "deferred"
+    status: str = "active"  # of their mentor training: "active", "withdrawn", "deferred" or "completed"
     message: str = ""  # what the lead provider told us, when they withdrew or deferred it
 
 
@@ -199,12 +200,7 @@ def mentor_record(school, pk: int, *, today: datetime.date | None = None) -> Men
             delivery_partner=latest(F(f"{partnership}delivery_partner__name")),
             training_withdrawn_at=Subquery(latest_mentor_training().values("withdrawn_at")[:1]),
             training_deferred_at=Subquery(latest_mentor_training().values("deferred_at")[:1]),
-            training_completed=Exists(
-                Declaration.objects.filter(
-                    declaration_type=Declaration.DeclarationType.COMPLETED,
-                    training_period__mentor_at_school_period__teacher=OuterRef("teacher"),
-                ).exclude(state__in=NOT_RECEIVED)
-            ),
+            training_completed=mentor_training_completed(),
             # Mentor training could start for them (docs/journeys/change-lead-provider.md): they mentor an ECT in
             # provider-led training, and have never had mentor training, at any school, nor completed it.
             mentors_provider_led_ect=Exists(
@@ -238,7 +234,9 @@ def mentor_record(school, pk: int, *, today: datetime.date | None = None) -> Men
     ]
     still_mentoring = row["finished_on"] is None or row["finished_on"] >= today
     has_training = row["has_training"]
-    status = training_status(row["training_withdrawn_at"], row["training_deferred_at"])
+    status = training_status(
+        row["training_withdrawn_at"], row["training_deferred_at"], completed=row["training_completed"]
+    )
     return MentorRecord(
         **{field: row[field] for field in (*RECORD_FIELDS, "trn", "name", "qts_awarded_on", "qualifications")},
         mentees=mentees,

@@ -120,13 +120,39 @@ def mentor_has_had_training(teacher_id: int) -> bool:
     return TrainingPeriod.objects.filter(mentor_at_school_period__teacher_id=teacher_id).exists()
 
 
-def lead_providers_for_change(at_school_period, current: TrainingPeriod | None, *, today: datetime.date | None = None):
+def lead_provider_replaced(at_school_period, current: TrainingPeriod | None) -> LeadProvider | None:
+    """The lead provider a change of lead provider replaces, for an ECT or mentor period at a school: the current
+    training's (`current`: running today, else the next to start); with none, the latest training's, which a lead
+    provider withdrawing or deferring it finished on an earlier day (as the reference's
+    ChangeLeadProviderResolver, docs/journeys/change-lead-provider.md). None when that training is school-led or
+    there is none."""
+    training = current
+    if training is None:
+        training = (
+            at_school_period.training_periods.select_related(
+                f"{PARTNERSHIP}lead_provider", "expression_of_interest__lead_provider"
+            )
+            .order_by("-started_on", "-pk")
+            .first()
+        )
+    return training.lead_provider if training is not None and training.provider_led else None
+
+
+def lead_providers_for_change(
+    at_school_period,
+    current: TrainingPeriod | None,
+    *,
+    replacing: LeadProvider | None = None,
+    today: datetime.date | None = None,
+):
     """ "Select the new lead provider": the lead providers active in the contract period of the current training
-    (`current`), else the one containing the later of today and the teacher's start at the school; the current
-    lead provider left out. By name."""
+    (`current`), else the one containing the later of today and the teacher's start at the school; the one being
+    replaced (`replacing`, by default the current training's) left out. By name."""
     today = today or datetime.date.today()
     contract_period = training_contract_period(current) or contract_period_for(max(today, at_school_period.started_on))
     providers = lead_providers_active_in(contract_period)
-    if current is not None and current.provider_led:
-        providers = providers.exclude(pk=current.lead_provider.pk)
+    if replacing is None and current is not None and current.provider_led:
+        replacing = current.lead_provider
+    if replacing is not None:
+        providers = providers.exclude(pk=replacing.pk)
     return list(providers)

@@ -23,7 +23,7 @@ from ecf.events import Author
 from ecf.journeys import ANSWERS_CHANGED, SEED, SUBMIT, Journey, JourneyContext, Outcome, Step, Submission, to
 from ecf.journeys.views import id_from_query
 from ecf.training.changes import change_lead_provider, current_training, training_version
-from ecf.training.queries import lead_providers_for_change
+from ecf.training.queries import lead_provider_replaced, lead_providers_for_change
 from ects.change_lead_provider.forms import NewLeadProviderForm
 
 SELECT_LEAD_PROVIDER = "select-lead-provider"
@@ -83,7 +83,10 @@ def start_facts(role: Role):
 def form_kwargs(role: Role):
     def kwargs(context: JourneyContext) -> dict:
         period = seeded_period(role, context)
-        providers = lead_providers_for_change(period, current_training(period)) if period else []
+        providers = []
+        if period is not None:
+            current = current_training(period)
+            providers = lead_providers_for_change(period, current, replacing=lead_provider_replaced(period, current))
         name = period.teacher.full_name if period else ""
         return {"lead_providers": providers, "name": name, "required": role.required, "invalid": role.invalid}
 
@@ -106,9 +109,11 @@ def page_context(role: Role):
 
 def check_answers_context(role: Role):
     def context_for(context: JourneyContext) -> dict:
+        """The current lead provider: the current training's, else the one that withdrew or deferred them; ""
+        when there is none (no lead provider has trained them), and the page leaves the row out."""
         period = seeded_period(role, context)
-        training = current_training(period) if period else None
-        return {"current_lead_provider": training.lead_provider.name if training and training.provider_led else ""}
+        replaced = lead_provider_replaced(period, current_training(period)) if period else None
+        return {"current_lead_provider": replaced.name if replaced else ""}
 
     return context_for
 

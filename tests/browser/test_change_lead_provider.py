@@ -5,6 +5,8 @@ provider (ECT and mentor) and change the training programme both ways — with J
 Every page these tests visit, error states included, is checked with axe-core by the `page` fixture (conftest.py).
 """
 
+import datetime
+
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
@@ -18,6 +20,7 @@ from tests.browser.journeys import (
     then_i_see_the_error,
     then_i_see_the_page,
 )
+from tests.browser.mentor_steps import then_the_row_reads
 from tests.factories import (
     ActiveLeadProviderFactory,
     ContractPeriodFactory,
@@ -31,6 +34,12 @@ from tests.factories import (
 
 WITHDRAWN = {"withdrawn_at": timezone.now(), "withdrawal_reason": "moved-school"}
 DEFERRED = {"deferred_at": timezone.now(), "deferral_reason": "parental-leave"}
+# What the API leaves the day after a withdrawal: the training finished the day it was withdrawn.
+WITHDRAWN_YESTERDAY = {
+    "finished_on": datetime.date.today() - datetime.timedelta(days=1),
+    "withdrawn_at": timezone.now() - datetime.timedelta(days=1),
+    "withdrawal_reason": "moved-school",
+}
 NO_JAVASCRIPT = pytest.mark.browser_context_args(java_script_enabled=False)
 
 
@@ -97,7 +106,7 @@ def then_i_see_the_panel(page: Page, text: str) -> None:
 
 
 def a_withdrawn_ect_gets_a_new_lead_provider(page: Page, school, providers) -> None:
-    given_ada(school, providers, **WITHDRAWN)
+    given_ada(school, providers, **WITHDRAWN_YESTERDAY)
     signed_in(page, school)
     card = ect_card(page, "Ada Lovelace")
     expect(card).to_contain_text("Action required")
@@ -119,7 +128,8 @@ def a_withdrawn_ect_gets_a_new_lead_provider(page: Page, school, providers) -> N
     press(page, "Continue")
 
     then_i_see_the_page(page, "Check and confirm change")
-    expect(page.locator(".govuk-summary-list")).to_contain_text("Current lead provider")
+    then_the_row_reads(page, "Current lead provider", "Ambition")
+    then_the_row_reads(page, "New lead provider", "Teach First")
     press(page, "Confirm change")
 
     then_i_see_the_panel(page, "You’ve chosen Teach First as the new lead provider for Ada Lovelace")
@@ -181,7 +191,7 @@ def test_a_deferred_ect_changes_to_school_led_and_back_without_javascript(page, 
 
 
 def a_withdrawn_mentor_gets_a_new_lead_provider(page: Page, school, providers) -> None:
-    given_grace(school, providers, **WITHDRAWN)
+    given_grace(school, providers, **WITHDRAWN_YESTERDAY)
     signed_in(page, school)
     page.get_by_role("link", name="Mentors", exact=True).click()
     expect(
@@ -199,6 +209,7 @@ def a_withdrawn_mentor_gets_a_new_lead_provider(page: Page, school, providers) -
     page.get_by_label("Teach First").check()
     press(page, "Continue")
     then_i_see_the_page(page, "Check and confirm change")
+    then_the_row_reads(page, "Current Lead Provider", "Ambition")
     press(page, "Confirm change")
     then_i_see_the_panel(page, "You’ve chosen Teach First as the new lead provider for Grace Hopper")
 

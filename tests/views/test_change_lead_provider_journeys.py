@@ -1,9 +1,12 @@
 """Select a new lead provider, for an ECT and for a mentor (docs/journeys/change-lead-provider.md): every step, its
 errors, the confirmation, and a double submit or a second tab."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from ecf.models import Event, TrainingPeriod
 from tests.factories import (
@@ -233,11 +236,65 @@ def test_a_mentor_without_training_gets_their_first_lead_provider(school_client,
 
     assert radio_labels(journey.get("select-lead-provider")) == ["Ambition", "Best Practice Network", "Teach First"]
     journey.post("select-lead-provider", {"lead_provider": providers["Ambition"].lead_provider.pk})
-    assert "Current Lead Provider None New Lead Provider Ambition" in text(journey.get("check-answers"))
+    check = text(journey.get("check-answers"))
+    # No lead provider has trained them: the row is left out, not filled with "None".
+    assert "Mentor Alan Kay New Lead Provider Ambition" in check
+    assert "Current Lead Provider" not in check
+    assert "None" not in check
     journey.post("check-answers")
 
     training = TrainingPeriod.objects.get(mentor_at_school_period=mentor)
     assert (training.lead_provider.name, training.expression_of_interest_id is not None) == ("Ambition", True)
+
+
+# After a lead provider withdrew or deferred them --------------------------------------------------------------
+
+YESTERDAY = datetime.date.today() - datetime.timedelta(days=1)
+
+
+def stopped(*, on: datetime.date, **reported) -> dict:
+    """What the API leaves: the training finished the day the lead provider withdrew or deferred it."""
+    at = timezone.make_aware(datetime.datetime.combine(on, datetime.time(12)))
+    key = "withdrawn" if "withdrawal_reason" in reported else "deferred"
+    return {"started_on": on - datetime.timedelta(days=30), "finished_on": on, f"{key}_at": at, **reported}
+
+
+@pytest.mark.parametrize(
+    "reported",
+    [{"withdrawal_reason": "moved-school"}, {"deferral_reason": "parental-leave"}],
+    ids=["withdrawn", "deferred"],
+)
+@pytest.mark.parametrize("on", [YESTERDAY, datetime.date.today()], ids=["yesterday", "today"])
+def test_after_the_lead_provider_withdrew_or_deferred_them_it_is_the_current_lead_provider(
+    school_client, school, providers, reported, on, templates_run_no_queries
+):
+    # Found walking the journeys: once the withdrawal had finished their training (on any later day), check your
+    # answers said "Current lead provider None". As the reference does, it names the provider who withdrew them,
+    # and does not offer them again.
+    for role, make, journey_for, label in (
+        ("ect", ECTAtSchoolPeriodFactory, ect_journey, "Current lead provider Ambition New lead provider Teach First"),
+        ("mentor", MentorAtSchoolPeriodFactory, mentor_journey, "Current Lead Provider Ambition New Lead Provider"),
+    ):
+        period = make(school=school, started_on=on - datetime.timedelta(days=60))
+        trained_by(period, providers["Ambition"], **stopped(on=on, **reported))
+        journey = journey_for(school_client, period)
+
+        assert radio_labels(journey.get("select-lead-provider")) == ["Best Practice Network", "Teach First"], role
+        journey.post("select-lead-provider", {"lead_provider": providers["Teach First"].lead_provider.pk})
+        check = text(journey.get("check-answers"))
+
+        assert label in check, role
+        assert "None" not in check, role
+
+
+def test_an_ect_reported_leaving_still_names_their_lead_provider(school_client, ect, providers):
+    ect.finished_on = datetime.date.today() + datetime.timedelta(days=20)
+    ect.reported_leaving_on = datetime.date.today()
+    ect.save()
+    journey = ect_journey(school_client, ect)
+    journey.post("select-lead-provider", {"lead_provider": providers["Teach First"].lead_provider.pk})
+
+    assert "Current lead provider Ambition New lead provider Teach First" in text(journey.get("check-answers"))
 
 
 def test_the_question_runs_the_same_queries_for_few_or_many_lead_providers(

@@ -9,7 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from ecf.models import Declaration
 from tests.factories import (
+    DeclarationFactory,
     ECTAtSchoolPeriodFactory,
     LeadProviderFactory,
     MentorAtSchoolPeriodFactory,
@@ -128,6 +130,8 @@ def populate(school, count):
         TrainingPeriodFactory(ect_at_school_period=ect, **WITHDRAWN)
         mentor = MentorAtSchoolPeriodFactory(school=school)
         TrainingPeriodFactory(for_mentor=True, mentor_at_school_period=mentor, **DEFERRED)
+        completed = MentorAtSchoolPeriodFactory(school=school)
+        complete(TrainingPeriodFactory(for_mentor=True, mentor_at_school_period=completed, **WITHDRAWN))
 
 
 @pytest.mark.parametrize("url", [ECTS, MENTORS])
@@ -252,6 +256,32 @@ def test_the_lead_providers_name_is_the_one_that_withdrew(school_client, school)
     LeadProviderFactory(name="Someone Else")
 
     assert "Someone Else" not in get(school_client, f"/school/mentors/{mentor.pk}")
+
+
+def complete(training):
+    """The lead provider's completed declaration for the mentor's training (marks it completed)."""
+    DeclarationFactory(training_period=training, declaration_type=Declaration.DeclarationType.COMPLETED)
+    return training
+
+
+@pytest.mark.parametrize("reported", [WITHDRAWN, DEFERRED], ids=["withdrawn", "deferred"])
+def test_completed_mentor_training_stays_completed_when_the_lead_provider_then_withdraws_or_defers_it(
+    school_client, school, reported
+):
+    # Found walking the journeys: the record said both "Training completed" and "not registered for ECTE mentor
+    # training", with a link to find another lead provider. Completion wins, as in the reference service: the
+    # list card leaves mentor training out, the record shows it completed.
+    mentor = mentor_with_training(school, **reported)
+    complete(mentor.training_periods.get())
+
+    listed = get(school_client, MENTORS)
+    record = get(school_client, f"/school/mentors/{mentor.pk}")
+
+    for html in (listed, record):
+        assert "have told us" not in html
+        assert "will be training with another lead provider" not in html
+    assert "Mentor training" not in text(listed)
+    assert '<strong class="govuk-tag govuk-tag--green">Training completed</strong>' in record
 
 
 def test_a_mentor_without_training_who_mentors_a_provider_led_ect_can_be_given_a_lead_provider(school_client, school):
