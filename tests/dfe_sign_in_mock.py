@@ -129,7 +129,7 @@ def running(*, client_id: str, api_secret: str, port: int = 0, users=()) -> Iter
 # from GIAS"; tests/browser/test_newcomer_sign_in.py walks that).
 LOCAL_USERS = [
     ("priya-shah", "Priya", "Shah", {"id": "org-oakfield", "name": "Oakfield Primary School", "urn": "142301"}, True),
-    ("tom-reynolds", "Tom", "Reynolds", {"id": "org-hollins", "name": "Hollins Park School", "urn": "145872"}, True),
+    ("tom-reynolds", "Tom", "Reynolds", {"id": "org-hollins", "name": "Hollins Park Academy", "urn": "145872"}, True),
     (
         "st-marys-tutor",
         "Mary",

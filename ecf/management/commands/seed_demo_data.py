@@ -188,7 +188,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Admin: {site}/admin/")
         self.stdout.write(f"  superuser: {ADMIN[0]} / {ADMIN[1]}")
         self.stdout.write(f"  support (view and change): {SUPPORT[0]} / {SUPPORT[1]}")
-        self.stdout.write(f"Sign in as a school user at {site}/sign-in")
+        self.stdout.write(f"Sign in as a school user at {site}/sign-in, as one of these personas:")
+        school_names = {school["urn"]: school["name"] for school in [*SCHOOLS, LARGE_SCHOOL]}
+        for _, first_name, last_name, urns in [*PERSONAS, *([LARGE_SCHOOL_PERSONA] if large_school else [])]:
+            self.stdout.write(f"  {first_name} {last_name}: {' and '.join(school_names[urn] for urn in urns)}")
         self.stdout.write(
             f"Lead provider API: {site}/api/v3/participants, docs at {site}/api/docs/v3; local-only tokens:"
         )
