@@ -375,3 +375,19 @@ def test_after_someone_else_changed_the_lead_provider_the_second_tab_can_start_a
     again.post("select-lead-provider", {"lead_provider": providers["Best Practice Network"].lead_provider.pk})
     assert "Teach First" in text(again.get("check-answers"))
     assert again.post("check-answers").url == again.confirmation_url
+
+
+def test_a_mentors_second_tab_is_told_and_can_start_again(school_client, mentor, providers):
+    first, second = mentor_journey(school_client, mentor), mentor_journey(school_client, mentor)
+    first.post("select-lead-provider", {"lead_provider": providers["Teach First"].lead_provider.pk})
+    second.post("select-lead-provider", {"lead_provider": providers["Best Practice Network"].lead_provider.pk})
+    first.post("check-answers")
+
+    page = second.get("check-answers")
+
+    assert error_messages(page) == [
+        "Grace Hopper’s training has just been changed by someone else. Check their record before changing it."
+    ]
+    assert "Confirm change" not in text(page)
+    assert f'href="/school/mentors/{mentor.pk}/change-lead-provider"' in html(page)
+    assert f'href="/school/mentors/{mentor.pk}"' in html(page)
