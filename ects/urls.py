@@ -23,7 +23,7 @@ urlpatterns = [
     *journey_urls(REPORT_ECT_LEAVING, access=school_user_required),
     path(
         "ects/<int:pk>/change-lead-provider",
-        record_start(CHANGE_LEAD_PROVIDER, ECT),
+        record_start(CHANGE_LEAD_PROVIDER, ECT, lead_provider_change=True),
         name="change-lead-provider-start",
     ),
     *journey_urls(CHANGE_LEAD_PROVIDER, access=school_user_required, start_view=bare_start(ECT)),

@@ -26,7 +26,7 @@ urlpatterns = [
     # Before the additional details' catch-all "change-<detail>".
     path(
         "mentors/<int:pk>/change-lead-provider",
-        record_start(CHANGE_MENTOR_LEAD_PROVIDER, MENTOR),
+        record_start(CHANGE_MENTOR_LEAD_PROVIDER, MENTOR, lead_provider_change=True),
         name="change-mentor-lead-provider-start",
     ),
     path(

@@ -83,6 +83,13 @@ def current_training(at_school_period, *, today: datetime.date | None = None) ->
     )
 
 
+def school_led(at_school_period, current: TrainingPeriod | None) -> bool:
+    """Whether the training the school sees (`current`, else the latest) is school-led: choosing a lead provider is
+    then a change of training programme, never a change of lead provider."""
+    training = current or at_school_period.training_periods.order_by("-started_on", "-pk").first()
+    return training is not None and training.training_programme == SCHOOL_LED
+
+
 @dataclass(frozen=True)
 class TrainingChange:
     """What a change did: the training now current, the lead provider before it ("" for none or school-led), the
@@ -107,12 +114,16 @@ def change_lead_provider(
     one containing the new training's start).
 
     expected_version: `training_version` of the current training when the user chose (None does not check).
-    Raises DomainError: changed by someone else since, the same lead provider, the teacher has left, the lead
-    provider is not providing training in that contract period.
+    Raises DomainError: changed by someone else since, school-led training (`school_led`), the same lead provider,
+    the teacher has left, the lead provider is not providing training in that contract period.
     """
     today = today or datetime.date.today()
     with transaction.atomic():
         period, current = _lock(at_school_period, today=today, expected_version=expected_version)
+        if school_led(period, current):
+            raise DomainError(
+                f"You cannot change {period.teacher.full_name}’s lead provider because their training is school-led"
+            )
         if current is not None and current.provider_led and current.lead_provider == lead_provider:
             raise DomainError(f"{lead_provider.name} is already training {period.teacher.full_name}")
         change = _change(period, current, PROVIDER_LED, lead_provider, author=author, today=today)

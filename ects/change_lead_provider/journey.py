@@ -11,10 +11,12 @@ once whatever the number of submits.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -22,7 +24,13 @@ from ecf.errors import DomainError
 from ecf.events import Author
 from ecf.journeys import ANSWERS_CHANGED, SEED, SUBMIT, Journey, JourneyContext, Outcome, Step, Submission, to
 from ecf.journeys.views import id_from_query
-from ecf.training.changes import change_lead_provider, current_training, training_version
+from ecf.training.changes import (
+    change_lead_provider,
+    changed_by_someone_else,
+    current_training,
+    school_led,
+    training_version,
+)
 from ecf.training.queries import lead_provider_replaced, lead_providers_for_change
 from ects.change_lead_provider.forms import NewLeadProviderForm
 
@@ -40,6 +48,7 @@ class Role:
     required / invalid: the question's GOV.UK error messages.
     rows: check your answers' labels (the teacher, the current lead provider, the new one).
     list_url_name / list_link_text: the list the confirmation links back to, and its link's words.
+    start_url_name: the journey's start from the record (a fresh journey, after someone else's change).
     """
 
     seed: str
@@ -50,6 +59,7 @@ class Role:
     rows: tuple[str, str, str]
     list_url_name: str
     list_link_text: str
+    start_url_name: str
 
 
 ECT = Role(
@@ -61,6 +71,7 @@ ECT = Role(
     rows=("Early career teacher", "Current lead provider", "New lead provider"),
     list_url_name="ects:list",
     list_link_text="Back to ECTs",
+    start_url_name="ects:change-lead-provider-start",
 )
 
 
@@ -69,13 +80,21 @@ def seeded_period(role: Role, context: JourneyContext | Submission):
     return role.periods(context.school).select_related("teacher").filter(pk=context.answers.fact(SEED, "id")).first()
 
 
+def period_to_change(role: Role, school, pk: int):
+    """The school's current or future teacher whose lead provider may be changed, and their current training: a 404
+    for another school's, one who has left, or school-led training (a change of training programme instead)."""
+    period = get_object_or_404(role.periods(school).select_related("teacher").current_or_future(), pk=pk)
+    current = current_training(period)
+    if school_led(period, current):
+        raise Http404("School-led training has no lead provider to change")
+    return period, current
+
+
 def start_facts(role: Role):
     def facts(request) -> dict:
-        """`?<seed>=<id>`: the school's teacher (another school's is a 404), and their training as it stands."""
-        period = get_object_or_404(
-            role.periods(request.school).current_or_future(), pk=id_from_query(request, role.seed)
-        )
-        return {"id": period.pk, "training_version": training_version(current_training(period))}
+        """`?<seed>=<id>`: the teacher (`period_to_change`), and their training as it stands."""
+        period, current = period_to_change(role, request.school, id_from_query(request, role.seed))
+        return {"id": period.pk, "training_version": training_version(current)}
 
     return facts
 
@@ -110,10 +129,30 @@ def page_context(role: Role):
 def check_answers_context(role: Role):
     def context_for(context: JourneyContext) -> dict:
         """The current lead provider: the current training's, else the one that withdrew or deferred them; ""
-        when there is none (no lead provider has trained them), and the page leaves the row out."""
+        when there is none (no lead provider has trained them), and the page leaves the row out.
+
+        When someone else changed the training since the journey began, confirming would only be refused: the page
+        says so instead of showing answers that no longer hold, and links to a fresh journey when a new lead
+        provider can still be chosen (`continue_url`), else only to the record."""
         period = seeded_period(role, context)
-        replaced = lead_provider_replaced(period, current_training(period)) if period else None
-        return {"current_lead_provider": replaced.name if replaced else ""}
+        current = current_training(period) if period else None
+        replaced = lead_provider_replaced(period, current) if period else None
+        page = {"current_lead_provider": replaced.name if replaced else ""}
+        if period is not None and training_version(current) == context.answers.fact(SEED, "training_version"):
+            return page
+        still_possible = (
+            period is not None
+            and (period.finished_on is None or period.finished_on >= datetime.date.today())
+            and not school_led(period, current)
+            and (replaced is None or replaced.pk != context.answers.fact(SELECT_LEAD_PROVIDER, "lead_provider_id"))
+        )
+        name = period.teacher.full_name if period else "This teacher"
+        return {
+            **page,
+            "conflict": True,
+            "submit_error": changed_by_someone_else(name),
+            "continue_url": reverse(role.start_url_name, args=[period.pk]) if still_possible else "",
+        }
 
     return context_for
 

@@ -5,17 +5,21 @@ from django.views.decorators.http import require_safe
 
 from ecf.journeys import Journey
 from ecf.journeys.views import start_journey
-from ects.change_lead_provider.journey import Role
+from ects.change_lead_provider.journey import Role, period_to_change
 from schools.access import school_user_required
 
 
-def record_start(journey: Journey, role: Role):
-    """The journey's start from a record (`/<role>s/<pk>/change-lead-provider`): the period through the school."""
+def record_start(journey: Journey, role: Role, *, lead_provider_change: bool = False):
+    """The journey's start from a record (`/<role>s/<pk>/change-lead-provider`): the period through the school; with
+    `lead_provider_change`, also a 404 for school-led training (`period_to_change`)."""
 
     @school_user_required
     @require_safe
     def start(request, pk: int):
-        period = get_object_or_404(role.periods(request.school).current_or_future(), pk=pk)
+        if lead_provider_change:
+            period, _ = period_to_change(role, request.school, pk)
+        else:
+            period = get_object_or_404(role.periods(request.school).current_or_future(), pk=pk)
         return start_journey(journey, query={role.seed: period.pk})
 
     return start

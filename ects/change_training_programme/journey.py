@@ -11,6 +11,8 @@ submits.
 
 from __future__ import annotations
 
+import datetime
+
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -19,7 +21,7 @@ from ecf.events import Author
 from ecf.journeys import ANSWERS_CHANGED, SEED, SUBMIT, Answers, Journey, JourneyContext, Outcome, Step, Submission, to
 from ecf.journeys.views import id_from_query
 from ecf.models import TrainingPeriod
-from ecf.training.changes import change_training_programme, current_training, training_version
+from ecf.training.changes import change_training_programme, changed_by_someone_else, current_training, training_version
 from ecf.training.queries import lead_providers_for_change
 from ects.change_training_programme.forms import WhichLeadProviderForm
 
@@ -39,15 +41,19 @@ def after_explanation(answers: Answers) -> str:
     return LEAD_PROVIDER if new_programme(answers) == PROVIDER_LED else CHECK_ANSWERS
 
 
+def programme_after(training: TrainingPeriod | None) -> str:
+    """Where a change of programme goes from `training`: provider-led to school-led, anything else to provider-led."""
+    return SCHOOL_LED if training is not None and training.provider_led else PROVIDER_LED
+
+
 def start_facts(request) -> dict:
     """`?ect=<id>`: the school's ECT (another school's is a 404), their training as it stands, and where it goes."""
     period = get_object_or_404(request.school.ect_periods.current_or_future(), pk=id_from_query(request, "ect"))
     training = current_training(period)
-    provider_led = training is not None and training.provider_led
     return {
         "id": period.pk,
         "training_version": training_version(training),
-        "new_programme": SCHOOL_LED if provider_led else PROVIDER_LED,
+        "new_programme": programme_after(training),
     }
 
 
@@ -66,6 +72,26 @@ def journey_page(context: JourneyContext) -> dict:
         "new_programme_label": LABELS[programme],
         "lead_provider_name": context.answers.fact(LEAD_PROVIDER, "lead_provider_name", ""),
         "record_url": reverse("ects:record", args=[context.answers.fact(SEED, "id")]),
+    }
+
+
+def check_answers_page(context: JourneyContext) -> dict:
+    """When someone else changed the ECT's training since the journey began, confirming would only be refused: the
+    page says so instead of rows that no longer hold, and links to a fresh journey when the change still makes sense
+    (`continue_url`: they are still on the programme this journey moves them from), else only to the record."""
+    period = seeded_ect(context)
+    training = current_training(period) if period else None
+    if period is not None and training_version(training) == context.answers.fact(SEED, "training_version"):
+        return {}
+    still_possible = (
+        period is not None
+        and (period.finished_on is None or period.finished_on >= datetime.date.today())
+        and programme_after(training) == new_programme(context.answers)
+    )
+    return {
+        "conflict": True,
+        "submit_error": changed_by_someone_else(period.teacher.full_name if period else "This ECT"),
+        "continue_url": reverse("ects:change-training-programme-start", args=[period.pk]) if still_possible else "",
     }
 
 
@@ -132,7 +158,7 @@ CHANGE_TRAINING_PROGRAMME = Journey(
         Step(
             LEAD_PROVIDER, "Lead provider", WhichLeadProviderForm, to(CHECK_ANSWERS), form_kwargs=lead_provider_kwargs
         ),
-        Step(CHECK_ANSWERS, "Check and confirm change", next_step=to(SUBMIT)),
+        Step(CHECK_ANSWERS, "Check and confirm change", next_step=to(SUBMIT), page_context=check_answers_page),
     ],
     check_answers=CHECK_ANSWERS,
     template_dir="ects/change_training_programme",

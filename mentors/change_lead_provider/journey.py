@@ -14,6 +14,7 @@ MENTOR = Role(
     rows=("Mentor", "Current Lead Provider", "New Lead Provider"),
     list_url_name="mentors:list",
     list_link_text="Back to mentors",
+    start_url_name="mentors:change-mentor-lead-provider-start",
 )
 
 CHANGE_MENTOR_LEAD_PROVIDER = lead_provider_change_journey(

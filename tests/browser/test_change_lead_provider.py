@@ -6,11 +6,14 @@ Every page these tests visit, error states included, is checked with axe-core by
 """
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from ecf.events import Author
+from ecf.training.changes import change_training_programme
 from tests.browser.journeys import (
     ECTS_HEADING,
     ect_card,
@@ -119,6 +122,9 @@ def a_withdrawn_ect_gets_a_new_lead_provider(page: Page, school, providers) -> N
     page.get_by_role("link", name="continuing their training or if they have left your school").click()
     then_i_see_the_page(page, "Ada Lovelace")
     expect(page.get_by_text("You can select a lead provider for Ada Lovelace")).to_be_visible()
+    expect(
+        page.get_by_role("link", name="tell us if Ada Lovelace has left or is leaving your school permanently")
+    ).to_have_attribute("href", re.compile(r"/report-leaving$"))
     page.get_by_role("link", name="select a lead provider").click()
 
     then_i_see_the_page(page, "Change lead provider for Ada Lovelace")
@@ -145,6 +151,36 @@ def test_a_withdrawn_ect_gets_a_new_lead_provider(page, school, providers):
 @NO_JAVASCRIPT
 def test_a_withdrawn_ect_gets_a_new_lead_provider_without_javascript(page, school, providers):
     a_withdrawn_ect_gets_a_new_lead_provider(page, school, providers)
+
+
+# Someone else changes the training meanwhile ---------------------------------------------------------------------
+
+
+def test_after_another_tab_made_the_ect_school_led_check_answers_says_so_and_leads_back_to_the_record(
+    page, school, providers
+):
+    ada = given_ada(school, providers)
+    signed_in(page, school)
+    page.goto(f"/school/ects/{ada.pk}/change-lead-provider")
+    page.get_by_label("Teach First").check()
+    press(page, "Continue")
+    then_i_see_the_page(page, "Check and confirm change")
+    change_training_programme(
+        ect_period=ada, training_programme="school_led", lead_provider=None, author=Author.system("Another tab")
+    )
+
+    press(page, "Confirm change")
+
+    then_i_see_the_page(page, "Check and confirm change")
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Ada Lovelace’s training has just been changed by someone else. Check their record before changing it."
+    )
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    expect(page.get_by_role("button", name="Confirm change")).to_have_count(0)
+    expect(page.get_by_text("None")).to_have_count(0)
+    page.get_by_role("link", name="Back to Ada Lovelace’s record").click()
+    then_i_see_the_page(page, "Ada Lovelace")
+    expect(page.get_by_text("School-led")).to_be_visible()
 
 
 # Change a deferred ECT to school-led, and back to provider-led -----------------------------------------------------

@@ -8,7 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from ecf.events import Author
 from ecf.models import Event, TrainingPeriod
+from ecf.training.changes import change_training_programme
 from tests.factories import (
     ActiveLeadProviderFactory,
     ContractPeriodFactory,
@@ -312,3 +314,80 @@ def test_the_question_runs_the_same_queries_for_few_or_many_lead_providers(
     ActiveLeadProviderFactory.create_batch(30, contract_period=contract_period)
 
     assert queries() == few <= 12  # the session, the user and the school, then the ECT, their training, the choice
+
+
+# Only for provider-led training, and no dead end after someone else's change ------------------------------------
+
+
+def school_led(period):
+    """What the change-training-programme journey does to an ECT: their provider-led training gives way to
+    school-led training from today."""
+    change_training_programme(
+        ect_period=period, training_programme="school_led", lead_provider=None, author=Author.system()
+    )
+
+
+def test_a_school_led_ect_cannot_start_choosing_a_lead_provider(school_client, ect):
+    school_led(ect)
+
+    assert school_client.get(f"/school/ects/{ect.pk}/change-lead-provider").status_code == 404
+    new_page = f"/school/change-lead-provider/new/select-lead-provider?ect={ect.pk}"
+    assert school_client.get(new_page).status_code == 404
+    assert school_client.post(new_page, {"lead_provider": "1"}).status_code == 404
+
+
+def test_a_journey_begun_before_the_ect_became_school_led_shows_why_and_cannot_be_confirmed(
+    school_client, ect, providers
+):
+    journey = ect_journey(school_client, ect)
+    journey.post("select-lead-provider", {"lead_provider": providers["Teach First"].lead_provider.pk})
+    school_led(ect)
+
+    for page in (journey.get("check-answers"), journey.post("check-answers")):
+        assert page.status_code == 200
+        assert error_messages(page) == [
+            "Ada Lovelace’s training has just been changed by someone else. Check their record before changing it."
+        ]
+        assert "Confirm change" not in text(page)
+        assert "None" not in text(page)
+        assert f'href="/school/ects/{ect.pk}"' in html(page)
+        assert f"/school/ects/{ect.pk}/change-lead-provider" not in html(page)
+    assert TrainingPeriod.objects.filter(ect_at_school_period=ect, finished_on=None).get().training_programme == (
+        "school_led"
+    )
+    assert not Event.objects.filter(event_type="teacher_lead_provider_changed").exists()
+
+
+def test_after_someone_else_changed_the_lead_provider_the_second_tab_can_start_again(school_client, ect, providers):
+    first, second = ect_journey(school_client, ect), ect_journey(school_client, ect)
+    first.post("select-lead-provider", {"lead_provider": providers["Teach First"].lead_provider.pk})
+    second.post("select-lead-provider", {"lead_provider": providers["Best Practice Network"].lead_provider.pk})
+    first.post("check-answers")
+
+    page = second.get("check-answers")
+
+    assert error_messages(page) == [
+        "Ada Lovelace’s training has just been changed by someone else. Check their record before changing it."
+    ]
+    assert "Confirm change" not in text(page)
+    assert f'href="/school/ects/{ect.pk}/change-lead-provider"' in html(page)
+    again = ect_journey(school_client, ect)
+    again.post("select-lead-provider", {"lead_provider": providers["Best Practice Network"].lead_provider.pk})
+    assert "Teach First" in text(again.get("check-answers"))
+    assert again.post("check-answers").url == again.confirmation_url
+
+
+def test_a_mentors_second_tab_is_told_and_can_start_again(school_client, mentor, providers):
+    first, second = mentor_journey(school_client, mentor), mentor_journey(school_client, mentor)
+    first.post("select-lead-provider", {"lead_provider": providers["Teach First"].lead_provider.pk})
+    second.post("select-lead-provider", {"lead_provider": providers["Best Practice Network"].lead_provider.pk})
+    first.post("check-answers")
+
+    page = second.get("check-answers")
+
+    assert error_messages(page) == [
+        "Grace Hopper’s training has just been changed by someone else. Check their record before changing it."
+    ]
+    assert "Confirm change" not in text(page)
+    assert f'href="/school/mentors/{mentor.pk}/change-lead-provider"' in html(page)
+    assert f'href="/school/mentors/{mentor.pk}"' in html(page)

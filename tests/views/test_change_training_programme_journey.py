@@ -3,7 +3,9 @@ the confirmation, mentor training for the ECT's mentor, and a double submit or a
 
 import pytest
 
+from ecf.events import Author
 from ecf.models import Event, TrainingPeriod
+from ecf.training.changes import change_lead_provider
 from tests.factories import (
     ActiveLeadProviderFactory,
     ContractPeriodFactory,
@@ -14,7 +16,7 @@ from tests.factories import (
     TeacherFactory,
     TrainingPeriodFactory,
 )
-from tests.views.journey_client import JourneyClient, back_link, error_messages, h1, radio_labels, text, title
+from tests.views.journey_client import JourneyClient, back_link, error_messages, h1, html, radio_labels, text, title
 
 
 @pytest.fixture
@@ -188,3 +190,36 @@ def test_a_hand_edited_step_name_before_the_journey_exists_is_a_404_not_a_hung_r
     response = school_client.get(f"/school/change-training-programme/new/{step}?ect={provider_led_ect.pk}")
 
     assert response.status_code == 404
+
+
+def test_a_journey_made_impossible_by_another_tab_shows_why_without_a_confirm_button(school_client, provider_led_ect):
+    first, second = journey_for(school_client, provider_led_ect), journey_for(school_client, provider_led_ect)
+    first.post("explanation")
+    second.post("explanation")
+    first.post("check-answers")
+
+    for page in (second.get("check-answers"), second.post("check-answers")):
+        assert error_messages(page) == [
+            "Ada Lovelace’s training has just been changed by someone else. Check their record before changing it."
+        ]
+        assert "Confirm change" not in text(page)
+        assert "New training programme" not in text(page)
+        assert f'href="/school/ects/{provider_led_ect.pk}"' in html(page)
+    assert Event.objects.filter(event_type="teacher_training_programme_changed").count() == 1
+
+
+def test_a_journey_still_possible_after_another_tabs_change_can_start_again(school_client, provider_led_ect, providers):
+    """Another tab chose a different lead provider: the ECT is still provider-led, so school-led is still a change."""
+    journey = journey_for(school_client, provider_led_ect)
+    journey.post("explanation")
+    change_lead_provider(
+        at_school_period=provider_led_ect, lead_provider=providers["Teach First"].lead_provider, author=Author.system()
+    )
+
+    page = journey.get("check-answers")
+
+    assert error_messages(page) == [
+        "Ada Lovelace’s training has just been changed by someone else. Check their record before changing it."
+    ]
+    assert "Confirm change" not in text(page)
+    assert f'href="/school/ects/{provider_led_ect.pk}/change-training-programme"' in html(page)

@@ -1,5 +1,7 @@
 """The ECT record page (docs/journeys/register-an-ect.md, "The ECT record")."""
 
+import datetime
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -96,3 +98,16 @@ def test_the_mentor_row_offers_to_assign_a_mentor_or_change_the_current_one(scho
         f'href="/school/ects/{with_mentor.pk}/assign-mentor">Change<span class="govuk-visually-hidden"> mentor'
         in change
     )
+
+
+def test_an_ect_reported_leaving_without_a_mentor_is_not_asked_for_one_as_on_the_list(school_client, school):
+    leaving = ECTAtSchoolPeriodFactory(school=school, finished_on=datetime.date.today() + datetime.timedelta(days=30))
+    leaving.reported_leaving_on = datetime.date.today()
+    leaving.save()
+
+    record = school_client.get(url(leaving)).content.decode()
+    listed = school_client.get("/school/home/ects").content.decode()
+
+    assert "Assign a mentor" not in record
+    assert "Assign a mentor" not in listed
+    assert "No mentor assigned" in record

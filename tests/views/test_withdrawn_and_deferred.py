@@ -187,12 +187,17 @@ def test_a_deferred_ects_record_says_training_is_paused_with_the_same_actions(sc
     )
 
 
-def test_a_withdrawn_ects_record_offers_no_leaving_action_in_its_training_details(school_client, school):
+def test_a_withdrawn_ects_record_offers_to_tell_us_they_have_left_as_the_list_card_promises(school_client, school):
+    """The card asks "Tell us if {ect} will be continuing their training or if they have left your school" and
+    links here: the training details answer both halves."""
     ect = ect_with_training(school, **WITHDRAWN)
 
     html = training_details(get(school_client, f"/school/ects/{ect.pk}"))
 
-    assert "report-leaving" not in html[: html.index("Training programme")]
+    assert (
+        f'You can <a class="govuk-link" href="/school/ects/{ect.pk}/report-leaving">tell us if Ada Lovelace has left '
+        "or is leaving your school permanently</a>." in html[: html.index("Training programme")]
+    )
 
 
 def test_an_active_ects_record_has_change_links_and_no_message(school_client, school):

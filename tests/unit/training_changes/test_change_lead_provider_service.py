@@ -227,3 +227,13 @@ def test_a_lead_provider_not_active_in_the_contract_period_is_refused(ect, old_p
     with pytest.raises(DomainError, match="is not providing training in the"):
         change(ect, elsewhere, author, today)
     assert TrainingPeriod.objects.get(ect_at_school_period=ect).finished_on is None
+
+
+def test_school_led_training_is_refused_a_lead_provider(ect, lead_provider, author, today):
+    """Choosing a lead provider is for provider-led training: moving to it is a change of training programme."""
+    TrainingPeriodFactory(ect_at_school_period=ect, school_led=True, started_on=ect.started_on)
+
+    with pytest.raises(DomainError, match="You cannot change Ada Lovelace’s lead provider because their training is"):
+        change(ect, lead_provider, author, today)
+    assert TrainingPeriod.objects.get(ect_at_school_period=ect).training_programme == "school_led"
+    assert not Event.objects.filter(event_type="teacher_lead_provider_changed").exists()
