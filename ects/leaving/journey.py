@@ -70,13 +70,14 @@ def complete(submission: Submission) -> Outcome:
     period = submission.school.ect_periods.filter(pk=submission.answers.fact(SEED, "ect_id")).first()
     if period is None:
         raise DomainError(ANSWERS_CHANGED)
-    report_ect_leaving(
+    left = report_ect_leaving(
         ect_period=period,
         leaving_on=ect["leaving_on"],
         author=Author.school_user(submission.user),
         expected_version=submission.answers.fact(LEAVING_DATE, "leaving_version"),
     )
-    return Outcome(period.pk, {"leaving_on": ect["leaving_on"].isoformat()})
+    had_mentor = any(left.ended_mentorships.values())
+    return Outcome(period.pk, {"leaving_on": ect["leaving_on"].isoformat(), "had_mentor": had_mentor})
 
 
 def confirmation_context(school, completion) -> dict:
@@ -89,6 +90,8 @@ def confirmation_context(school, completion) -> dict:
         "title": "ECT leaving reported",
         "name": period.teacher.full_name,
         "list_url": reverse("ects:list"),
+        # "{name}’s mentor can continue their mentor training" is said only of an ECT who had one.
+        "had_mentor": completion.outcome.get("had_mentor", True),
         **leaving_words(leaving_on, timezone.localdate()),
     }
 

@@ -115,7 +115,8 @@ def report_ect_leaving(
     school's list, "Leaving school", until that day.
 
     expected_version: `leaving_version(ect_period)` when the user gave the date; a change since (another tab reported
-    it) is refused. Raises DomainError with the message to show: leaving already reported or already gone, a date not
+    it) is refused. Returns the ECT period; its `ended_mentorships` are the mentorships the leaving finished or removed
+    ({"finished": [ids], "removed": [ids]}: none when the ECT had no mentor from then on). Raises DomainError with the message to show: leaving already reported or already gone, a date not
     after the school start date.
     """
     today = today or datetime.date.today()
@@ -168,6 +169,7 @@ def report_ect_leaving(
         )
         ect.finished_on, ect.reported_leaving_on = leaving_on, today
         ect.save(update_fields=["finished_on", "reported_leaving_on", "updated_at"])
+        ect.ended_mentorships = mentorships
         record_event(
             event_type="teacher_left_school_as_ect",
             heading=f"{ect.school.name} reported that {name} is leaving on {govuk_date(leaving_on)}",

@@ -91,14 +91,15 @@ def complete(submission: Submission) -> Outcome:
         raise DomainError(ANSWERS_CHANGED)
     leaving_on = submission.cleaned[LEAVING_DATE]["leaving_on"]
     reason = submission.cleaned[REASON]["reason"]
-    remove_mentor(
+    removed = remove_mentor(
         mentor_period=period,
         leaving_on=leaving_on,
         reason=reason,
         author=Author.school_user(submission.user),
         expected_version=submission.answers.fact(LEAVING_DATE, "leaving_version"),
     )
-    return Outcome(period.pk, {"leaving_on": leaving_on.isoformat(), "reason": reason})
+    had_ects = any(removed.ended_mentorships.values())
+    return Outcome(period.pk, {"leaving_on": leaving_on.isoformat(), "reason": reason, "had_ects": had_ects})
 
 
 def confirmation_context(school, completion) -> dict:
@@ -111,6 +112,8 @@ def confirmation_context(school, completion) -> dict:
         "title": "Mentor removed",
         "name": period.teacher.full_name,
         "stopping_mentoring": completion.outcome.get("reason") == NO_LONGER_MENTORING,
+        # "ECTs currently assigned to {name} will need to be reassigned" is said only of a mentor who had ECTs.
+        "had_ects": completion.outcome.get("had_ects", True),
         "list_url": reverse("mentors:list"),
         **leaving_words(leaving_on, timezone.localdate()),
     }
