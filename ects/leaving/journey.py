@@ -22,7 +22,7 @@ from ecf.govuk.filters import govuk_date
 from ecf.journeys import ANSWERS_CHANGED, SEED, SUBMIT, Journey, JourneyContext, Outcome, Step, Submission, to
 from ecf.journeys.views import id_from_query
 from ects.leaving.forms import LeavingDateForm
-from ects.leaving.services import report_ect_leaving
+from ects.leaving.services import already_reported, report_ect_leaving
 from ects.models import ECTAtSchoolPeriod
 
 LEAVING_DATE = "leaving-date"
@@ -56,6 +56,20 @@ def page(context: JourneyContext) -> dict:
     if ect is None:
         raise Http404("No such ECT at this school")
     return {"name": ect.teacher.full_name, "record_url": reverse("ects:record", args=[ect.pk])}
+
+
+def reported_meanwhile(period, name: str, list_url_name: str) -> dict:
+    """The date page once the leaving has been reported (another tab, a stale record page) or the teacher has gone: it
+    says so in place of the question, which would refuse every answer, and links to the list (`list_url_name`)."""
+    message = already_reported(name, period, today=timezone.localdate()) if period else ""
+    if not message:
+        return {}
+    return {"already_reported": message, "list_url": reverse(list_url_name), "form": None, "title": "Already told us"}
+
+
+def date_page(context: JourneyContext) -> dict:
+    words = page(context)
+    return {"back_link_url": words["record_url"], **reported_meanwhile(seeded_ect(context), words["name"], "ects:list")}
 
 
 def check_answers_page(context: JourneyContext) -> dict:
@@ -106,7 +120,7 @@ REPORT_ECT_LEAVING = Journey(
             LeavingDateForm,
             to(CHECK_ANSWERS),
             form_kwargs=date_form_kwargs,
-            page_context=lambda context: {"back_link_url": page(context)["record_url"]},
+            page_context=date_page,
             # The answer it was given for: check answers refuses when the leaving was reported meanwhile.
             kept_facts=("leaving_version",),
         ),

@@ -22,7 +22,7 @@ from ecf.events import Author
 from ecf.journeys import ANSWERS_CHANGED, SEED, SUBMIT, Journey, JourneyContext, Outcome, Step, Submission, to
 from ecf.journeys.views import id_from_query
 from ects.leaving.forms import LeavingDateForm
-from ects.leaving.journey import leaving_words
+from ects.leaving.journey import leaving_words, reported_meanwhile
 from mentors.leaving.forms import RemovalReasonForm
 from mentors.models import MentorAtSchoolPeriod
 from mentors.services.leaving import NO_LONGER_MENTORING, remove_mentor
@@ -75,6 +75,11 @@ def worded_title(context: JourneyContext, stopping_title: str) -> dict:
     """The <title> of a mentor who stays but will no longer mentor, worded as their <h1> is (the step's own title
     speaks of leaving); {} keeps the step's title."""
     return {"title": stopping_title} if stopping_mentoring(context) else {}
+
+
+def date_page(context: JourneyContext) -> dict:
+    words = worded_title(context, "When will the mentor stop mentoring?")
+    return words | reported_meanwhile(seeded_mentor(context), page(context)["name"], "mentors:list")
 
 
 def check_answers_page(context: JourneyContext) -> dict:
@@ -138,7 +143,7 @@ REMOVE_MENTOR = Journey(
             to(CHECK_ANSWERS),
             form_kwargs=date_form_kwargs,
             kept_facts=("leaving_version",),
-            page_context=lambda context: worded_title(context, "When will the mentor stop mentoring?"),
+            page_context=date_page,
         ),
         Step(
             CHECK_ANSWERS, "Confirm that the mentor is leaving", next_step=to(SUBMIT), page_context=check_answers_page

@@ -37,7 +37,8 @@ def remove_mentor(
 
     expected_version: `ects.leaving.services.leaving_version(mentor_period)` when the user gave the date. Returns the
     mentor period; its `ended_mentorships` are the mentorships the removal finished or removed ({"finished": [ids],
-    "removed": [ids]}: none when no ECT had them as mentor from then on). Raises DomainError with the message to show: already reported or gone, a date not after the mentor's start.
+    "removed": [ids]}: none when no ECT had them as mentor from then on). Raises DomainError with the message to show:
+    already reported or gone, a date not after the mentor's start.
     """
     if reason not in MentorAtSchoolPeriod.LeavingReason.values:
         raise ValueError(f"Unknown leaving reason {reason!r}")
