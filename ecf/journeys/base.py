@@ -178,7 +178,8 @@ class Journey:
     restart_step: `?restart=1` on the start URL begins a new journey at this step (the information pages before
         it counted as read): the TRN's Change link on check your answers, for a different teacher.
     start_facts: request -> the facts a new journey starts with (read with `answers.fact(SEED, ...)`), e.g. the
-        ECT a mentor is registered for; raises Http404 for a record that is not the school's.
+        ECT a mentor is registered for; raises Http404 for a record that is not the school's. Its start URL with no
+        seeds (where an expired page's "Start again" goes) redirects to `exit_url_name`, where the record is chosen.
     page_context: JourneyContext -> template context every page of the journey gets (e.g. names for headings).
     """
 

@@ -81,9 +81,12 @@ def id_from_query(request, name: str) -> int:
 def _start_view(journey: Journey):
     @require_http_methods(["GET", "HEAD"])
     def start(request):
+        query = {name: value for name, value in request.GET.items() if name != "restart"}
+        if journey.start_facts and not query:
+            # A journey about a record, started without one (an expired page's "Start again"): it is chosen there.
+            return redirect(journey.exit_url_name)
         if journey.start_facts:
             journey.start_facts(request)  # a record that is not the school's is a 404 here already
-        query = {name: value for name, value in request.GET.items() if name != "restart"}
         restarting = journey.restart_step is not None and request.GET.get("restart") == "1"
         return start_journey(journey, query=query, at_step=journey.restart_step if restarting else None)
 

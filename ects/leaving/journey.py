@@ -22,7 +22,7 @@ from ecf.govuk.filters import govuk_date
 from ecf.journeys import ANSWERS_CHANGED, SEED, SUBMIT, Journey, JourneyContext, Outcome, Step, Submission, to
 from ecf.journeys.views import id_from_query
 from ects.leaving.forms import LeavingDateForm
-from ects.leaving.services import report_ect_leaving
+from ects.leaving.services import already_reported, report_ect_leaving
 from ects.models import ECTAtSchoolPeriod
 
 LEAVING_DATE = "leaving-date"
@@ -58,6 +58,20 @@ def page(context: JourneyContext) -> dict:
     return {"name": ect.teacher.full_name, "record_url": reverse("ects:record", args=[ect.pk])}
 
 
+def reported_meanwhile(period, name: str, list_url_name: str) -> dict:
+    """The date page once the leaving has been reported (another tab, a stale record page) or the teacher has gone: it
+    says so in place of the question, which would refuse every answer, and links to the list (`list_url_name`)."""
+    message = already_reported(name, period, today=timezone.localdate()) if period else ""
+    if not message:
+        return {}
+    return {"already_reported": message, "list_url": reverse(list_url_name), "form": None, "title": "Already told us"}
+
+
+def date_page(context: JourneyContext) -> dict:
+    words = page(context)
+    return {"back_link_url": words["record_url"], **reported_meanwhile(seeded_ect(context), words["name"], "ects:list")}
+
+
 def check_answers_page(context: JourneyContext) -> dict:
     leaving_on = datetime.date.fromisoformat(context.answers.fact(LEAVING_DATE, "leaving_on"))
     words = leaving_words(leaving_on, timezone.localdate())
@@ -70,13 +84,14 @@ def complete(submission: Submission) -> Outcome:
     period = submission.school.ect_periods.filter(pk=submission.answers.fact(SEED, "ect_id")).first()
     if period is None:
         raise DomainError(ANSWERS_CHANGED)
-    report_ect_leaving(
+    left = report_ect_leaving(
         ect_period=period,
         leaving_on=ect["leaving_on"],
         author=Author.school_user(submission.user),
         expected_version=submission.answers.fact(LEAVING_DATE, "leaving_version"),
     )
-    return Outcome(period.pk, {"leaving_on": ect["leaving_on"].isoformat()})
+    had_mentor = any(left.ended_mentorships.values())
+    return Outcome(period.pk, {"leaving_on": ect["leaving_on"].isoformat(), "had_mentor": had_mentor})
 
 
 def confirmation_context(school, completion) -> dict:
@@ -89,6 +104,8 @@ def confirmation_context(school, completion) -> dict:
         "title": "ECT leaving reported",
         "name": period.teacher.full_name,
         "list_url": reverse("ects:list"),
+        # "{name}’s mentor can continue their mentor training" is said only of an ECT who had one.
+        "had_mentor": completion.outcome.get("had_mentor", True),
         **leaving_words(leaving_on, timezone.localdate()),
     }
 
@@ -103,7 +120,7 @@ REPORT_ECT_LEAVING = Journey(
             LeavingDateForm,
             to(CHECK_ANSWERS),
             form_kwargs=date_form_kwargs,
-            page_context=lambda context: {"back_link_url": page(context)["record_url"]},
+            page_context=date_page,
             # The answer it was given for: check answers refuses when the leaving was reported meanwhile.
             kept_facts=("leaving_version",),
         ),

@@ -37,10 +37,11 @@ def leaving_version(period) -> str:
 
 def already_reported(name: str, period, *, today: datetime.date) -> str:
     """The message for a leaving reported twice (two tabs, a back-button resubmit), or after the teacher has gone."""
+    if period.finished_on is not None and getattr(period, "reported_leaving_on", None):
+        left = "left" if period.finished_on < today else "is leaving"
+        return f"You’ve already told us that {name} {left} your school on {govuk_date(period.finished_on)}"
     if period.finished_on is not None and period.finished_on < today:
         return f"{name} has already left your school"
-    if period.finished_on is not None and getattr(period, "reported_leaving_on", None):
-        return f"You’ve already told us that {name} is leaving your school on {govuk_date(period.finished_on)}"
     if period.finished_on is not None:  # say, registered at another school from the next day
         return f"Our records show that {name} is leaving your school on {govuk_date(period.finished_on)}"
     return ""
@@ -115,8 +116,9 @@ def report_ect_leaving(
     school's list, "Leaving school", until that day.
 
     expected_version: `leaving_version(ect_period)` when the user gave the date; a change since (another tab reported
-    it) is refused. Raises DomainError with the message to show: leaving already reported or already gone, a date not
-    after the school start date.
+    it) is refused. Returns the ECT period; its `ended_mentorships` are the mentorships the leaving finished or removed
+    ({"finished": [ids], "removed": [ids]}: none when the ECT had no mentor from then on). Raises DomainError with the
+    message to show: leaving already reported or already gone, a date not after the school start date.
     """
     today = today or datetime.date.today()
     with transaction.atomic():
@@ -168,6 +170,7 @@ def report_ect_leaving(
         )
         ect.finished_on, ect.reported_leaving_on = leaving_on, today
         ect.save(update_fields=["finished_on", "reported_leaving_on", "updated_at"])
+        ect.ended_mentorships = mentorships
         record_event(
             event_type="teacher_left_school_as_ect",
             heading=f"{ect.school.name} reported that {name} is leaving on {govuk_date(leaving_on)}",

@@ -22,7 +22,7 @@ from ecf.events import Author
 from ecf.journeys import ANSWERS_CHANGED, SEED, SUBMIT, Journey, JourneyContext, Outcome, Step, Submission, to
 from ecf.journeys.views import id_from_query
 from ects.leaving.forms import LeavingDateForm
-from ects.leaving.journey import leaving_words
+from ects.leaving.journey import leaving_words, reported_meanwhile
 from mentors.leaving.forms import RemovalReasonForm
 from mentors.models import MentorAtSchoolPeriod
 from mentors.services.leaving import NO_LONGER_MENTORING, remove_mentor
@@ -77,6 +77,11 @@ def worded_title(context: JourneyContext, stopping_title: str) -> dict:
     return {"title": stopping_title} if stopping_mentoring(context) else {}
 
 
+def date_page(context: JourneyContext) -> dict:
+    words = worded_title(context, "When will the mentor stop mentoring?")
+    return words | reported_meanwhile(seeded_mentor(context), page(context)["name"], "mentors:list")
+
+
 def check_answers_page(context: JourneyContext) -> dict:
     leaving_on = datetime.date.fromisoformat(context.answers.fact(LEAVING_DATE, "leaving_on"))
     words = leaving_words(leaving_on, timezone.localdate())
@@ -91,14 +96,15 @@ def complete(submission: Submission) -> Outcome:
         raise DomainError(ANSWERS_CHANGED)
     leaving_on = submission.cleaned[LEAVING_DATE]["leaving_on"]
     reason = submission.cleaned[REASON]["reason"]
-    remove_mentor(
+    removed = remove_mentor(
         mentor_period=period,
         leaving_on=leaving_on,
         reason=reason,
         author=Author.school_user(submission.user),
         expected_version=submission.answers.fact(LEAVING_DATE, "leaving_version"),
     )
-    return Outcome(period.pk, {"leaving_on": leaving_on.isoformat(), "reason": reason})
+    had_ects = any(removed.ended_mentorships.values())
+    return Outcome(period.pk, {"leaving_on": leaving_on.isoformat(), "reason": reason, "had_ects": had_ects})
 
 
 def confirmation_context(school, completion) -> dict:
@@ -111,6 +117,8 @@ def confirmation_context(school, completion) -> dict:
         "title": "Mentor removed",
         "name": period.teacher.full_name,
         "stopping_mentoring": completion.outcome.get("reason") == NO_LONGER_MENTORING,
+        # "ECTs currently assigned to {name} will need to be reassigned" is said only of a mentor who had ECTs.
+        "had_ects": completion.outcome.get("had_ects", True),
         "list_url": reverse("mentors:list"),
         **leaving_words(leaving_on, timezone.localdate()),
     }
@@ -135,7 +143,7 @@ REMOVE_MENTOR = Journey(
             to(CHECK_ANSWERS),
             form_kwargs=date_form_kwargs,
             kept_facts=("leaving_version",),
-            page_context=lambda context: worded_title(context, "When will the mentor stop mentoring?"),
+            page_context=date_page,
         ),
         Step(
             CHECK_ANSWERS, "Confirm that the mentor is leaving", next_step=to(SUBMIT), page_context=check_answers_page

@@ -35,8 +35,10 @@ def remove_mentor(
     are). From the next day their ECTs need a new mentor. The mentor gets the `mentor_removed` email once this
     commits, so they can report a mistake (docs/journeys/leaving.md, "What changes").
 
-    expected_version: `ects.leaving.services.leaving_version(mentor_period)` when the user gave the date. Raises
-    DomainError with the message to show: already reported or gone, a date not after the mentor's start.
+    expected_version: `ects.leaving.services.leaving_version(mentor_period)` when the user gave the date. Returns the
+    mentor period; its `ended_mentorships` are the mentorships the removal finished or removed ({"finished": [ids],
+    "removed": [ids]}: none when no ECT had them as mentor from then on). Raises DomainError with the message to show:
+    already reported or gone, a date not after the mentor's start.
     """
     if reason not in MentorAtSchoolPeriod.LeavingReason.values:
         raise ValueError(f"Unknown leaving reason {reason!r}")
@@ -95,6 +97,7 @@ def remove_mentor(
         )
         mentor.finished_on, mentor.reported_leaving_on, mentor.leaving_reason = leaving_on, today, reason
         mentor.save(update_fields=["finished_on", "reported_leaving_on", "leaving_reason", "updated_at"])
+        mentor.ended_mentorships = mentorships
         # `leaving_on` is their last day, so "on" it they leave and "after" it they no longer mentor.
         what = "is leaving on" if reason == LEFT_SCHOOL else "will no longer be a mentor after"
         record_event(

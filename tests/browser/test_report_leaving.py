@@ -166,3 +166,28 @@ def test_after_the_last_day_the_records_say_they_have_left(page, school, provide
 @pytest.mark.browser_context_args(java_script_enabled=False)
 def test_after_the_last_day_the_records_say_they_have_left_without_javascript(page, school, providers):
     after_the_last_day_the_records_say_they_have_left(page, school, providers)
+
+
+def test_confirming_a_mentor_removal_already_reported_in_another_tab_says_so(page, school, providers):
+    # Found walking the journeys: the second tab landed on a date question that refused every date.
+    given_a_mentor(school, "Ada Jones")
+    sign_in(page, school)
+    in_two_weeks, yesterday = TODAY + datetime.timedelta(days=14), TODAY - datetime.timedelta(days=1)
+    check_answers = {}
+    for tab, day in (("B", in_two_weeks), ("A", yesterday)):
+        open_the_mentors_record(page, "Ada Jones")
+        tell_us_they_are_leaving(page, "Ada Jones")
+        choose_and_continue(page, "They’re leaving or have left your school")
+        enter_the_date(page, day.day, day.month, day.year)
+        check_answers[tab] = page.url
+    press(page, "Confirm and continue")  # tab A
+    then_the_panel_says(page, "Ada Jones has been removed from your school’s mentor list")
+    expect(page.get_by_text("ECTs currently assigned")).to_have_count(0)  # she had none
+    expect(page.get_by_text("They should continue with their current training programme")).to_have_count(0)
+
+    page.goto(check_answers["B"])
+    press(page, "Confirm and continue")
+
+    then_i_see_the_page(page, f"You’ve already told us that Ada Jones left your school on {govuk(yesterday)}")
+    page.get_by_role("link", name="Back to mentors").click()
+    then_i_see_the_page(page, "Mentors")

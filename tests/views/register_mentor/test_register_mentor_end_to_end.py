@@ -44,9 +44,17 @@ def test_a_school_led_ect_is_not_told_about_mentor_training(school_client, schoo
     assert "training programme" not in html(response)
 
 
-@pytest.mark.parametrize("query", ["", "?ect=", "?ect=abc", "?ect=999999", "?ect=１"])
+@pytest.mark.parametrize("query", ["?ect=", "?ect=abc", "?ect=999999", "?ect=１"])
 def test_starting_without_one_of_the_schools_ects_is_not_found(school_client, query):
     assert school_client.get(f"{START}{query}").status_code == 404
+
+
+def test_starting_with_no_ect_leads_to_the_ects_to_choose_one(school_client):
+    # An expired page's "Start again" links here; it was a 404.
+    response = school_client.get(START)
+
+    assert response.status_code == 302
+    assert response.url == "/school/home/ects"
 
 
 def test_another_schools_ect_is_not_found(school_client, providers):
