@@ -72,7 +72,7 @@ def enrolment(period: TrainingPeriod, today: datetime.date) -> dict:
     at_school = period.ect_at_school_period or period.mentor_at_school_period
     mentor_id = None
     if period.is_ect:
-        current = next(iter(period.ect_at_school_period.mentorship_periods.all()), None)
+        current = next(iter(period.ect_at_school_period.current_mentorships), None)
         mentor_id = current.mentor.teacher.api_id if current else None
     partnership = period.school_partnership
     return {
@@ -128,14 +128,15 @@ def list_participants(request: HttpRequest, filters: Query[ParticipantFilters]):
     return {
         "data": [
             participant_payload(teacher, today)
-            for teacher in queries.with_enrolments(page.slice(teachers), request.lead_provider)
+            for teacher in queries.with_enrolments(page.slice(teachers), request.lead_provider, today)
         ]
     }
 
 
 @router.get("/participants/{id}", response={200: ParticipantResponse, **ERRORS}, summary="Get a participant")
 def show_participant(request: HttpRequest, id: str):
-    teacher = queries.participant(request.lead_provider, parse_uuid(id))
+    today = datetime.date.today()
+    teacher = queries.participant(request.lead_provider, parse_uuid(id), today)
     if teacher is None:
         raise NotFound()
-    return {"data": participant_payload(teacher)}
+    return {"data": participant_payload(teacher, today)}

@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce
 
 from ecf.models import LeadProvider, Teacher, TrainingPeriod
 from ecf.training.provider_actions import with_lead_provider
-from mentors.models import MentorshipPeriod
+from mentors.queries import current_mentorships
 
 CONTRACT_PERIOD_OF_PARTNERSHIP = (
     "school_partnership__lead_provider_delivery_partnership__active_lead_provider__contract_period"
@@ -73,11 +73,13 @@ def participants(
     return teachers.order_by(f"{direction}{field}", f"{direction}pk")
 
 
-def with_enrolments(teachers, lead_provider: LeadProvider) -> list[Teacher]:
+def with_enrolments(teachers, lead_provider: LeadProvider, today: datetime.date | None = None) -> list[Teacher]:
     """Loads each teacher's latest training periods with this provider into `teacher.enrolments` (ECT first),
-    with everything the payload shows, in three queries whatever the number of teachers."""
+    with everything the payload shows, in three queries whatever the number of teachers. An ECT period's
+    `current_mentorships` are those not finished before `today`, earliest first: the first names the mentor, as
+    the reference's `mentor_id` does (the running mentorship, else the next; none once the mentor has gone)."""
     teachers = list(teachers)
-    mentorships = MentorshipPeriod.objects.select_related("mentor__teacher").order_by("-started_on")
+    mentorships = current_mentorships(today or datetime.date.today()).select_related("mentor__teacher")
     # Every period of this provider for these teachers, latest first; the latest per role is picked below
     # (cheaper than asking PostgreSQL for `is_latest` on each row).
     periods = (
@@ -94,7 +96,9 @@ def with_enrolments(teachers, lead_provider: LeadProvider) -> list[Teacher]:
             "mentor_at_school_period__school",
             "school_partnership__lead_provider_delivery_partnership__delivery_partner",
         )
-        .prefetch_related(Prefetch("ect_at_school_period__mentorship_periods", queryset=mentorships))
+        .prefetch_related(
+            Prefetch("ect_at_school_period__mentorship_periods", queryset=mentorships, to_attr="current_mentorships")
+        )
     )
     by_teacher: dict[int, list[TrainingPeriod]] = {}
     for period in periods:
@@ -106,7 +110,7 @@ def with_enrolments(teachers, lead_provider: LeadProvider) -> list[Teacher]:
     return teachers
 
 
-def participant(lead_provider: LeadProvider, api_id: uuid.UUID) -> Teacher | None:
+def participant(lead_provider: LeadProvider, api_id: uuid.UUID, today: datetime.date | None = None) -> Teacher | None:
     """The teacher with this API id, if this provider trains them; else None (a 404, like an unknown id)."""
     teacher = participants(lead_provider).filter(api_id=api_id).first()
-    return with_enrolments([teacher], lead_provider)[0] if teacher else None
+    return with_enrolments([teacher], lead_provider, today)[0] if teacher else None

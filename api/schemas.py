@@ -3,9 +3,12 @@
 
 import datetime
 import uuid
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Schema
+from pydantic import ConfigDict, WithJsonSchema
+
+from ecf.training.provider_actions import DEFERRAL_REASONS, MENTOR_ONLY_REASON, WITHDRAWAL_REASONS
 
 CourseIdentifier = Literal["ecf-induction", "ecf-mentor"]
 
@@ -80,13 +83,32 @@ class ParticipantFilters(Schema):
     )
 
 
+def documented_reason(reasons: list[str], description: str):
+    """A required reason from `reasons`, as the reference's document has it. Only documented: the service checks
+    it (ecf/training/provider_actions.py), so a missing or unknown one is answered 422 with the reference's
+    message, not 400 as a malformed body."""
+    unchecked = "Leaving it out, or any other value, is answered 422 with the error's `detail`."
+    schema = {"type": "string", "enum": reasons, "description": f"{description} {unchecked}", "example": reasons[0]}
+    return Annotated[str | None, WithJsonSchema(schema)]
+
+
+# The service refuses these before pydantic would: documented as required all the same, as in the reference.
+REASON_REQUIRED = ConfigDict(json_schema_extra={"required": ["reason", "course_identifier"]})
+
+
 class WithdrawAttributes(Schema):
-    reason: str | None = None
+    model_config = REASON_REQUIRED
+    reason: documented_reason(
+        WITHDRAWAL_REASONS,
+        f"Why the participant is withdrawn: any of these for a mentor (`ecf-mentor`); for an ECT "
+        f"(`ecf-induction`) any but `{MENTOR_ONLY_REASON}`.",
+    ) = None
     course_identifier: CourseIdentifier
 
 
 class DeferAttributes(Schema):
-    reason: str | None = None
+    model_config = REASON_REQUIRED
+    reason: documented_reason(DEFERRAL_REASONS, "Why the training is paused: any of these, for any course.") = None
     course_identifier: CourseIdentifier
 
 

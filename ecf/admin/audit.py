@@ -9,6 +9,7 @@ from ecf.models import (
     Event,
 )
 from ecf.notifications import MAX_ATTEMPTS, deliver
+from ecf.notifications.backends import LocalBackend
 
 # ---------------------------------------------------------------------------------------------------
 # The audit trail and the email outbox: read-only
@@ -43,11 +44,34 @@ class EventAdmin(SafeChangelistMixin, admin.ModelAdmin):
 
 @admin.register(EmailMessage)
 class EmailMessageAdmin(SafeChangelistMixin, admin.ModelAdmin):
-    list_display = ["created_at", "template", "to", "status", "attempts", "sent_at"]
+    list_display = ["created_at", "template", "to", "delivery", "attempts", "sent_at"]
+    fields = [
+        "template",
+        "to",
+        "personalisation",
+        "status",
+        "delivery",
+        "attempts",
+        "last_error",
+        "provider_id",
+        "reference",
+        "created_at",
+        "sent_at",
+    ]
+    readonly_fields = ["delivery", "reference", "created_at"]
     list_filter = ["status", "template"]
     search_fields = ["to", "=template", "=reference", "=provider_id"]
     date_hierarchy = "created_at"
     actions = ["retry_delivery"]
+
+    @admin.display(description="Delivery", ordering="status")
+    def delivery(self, message: EmailMessage) -> str:
+        """The status, told honestly: "sent" by the local backend (outside production) means only logged."""
+        if LocalBackend.sent(message):
+            return "Not delivered: the local backend only logged it (no GOV.UK Notify here)"
+        if message.status == EmailMessage.Status.SENT:
+            return "Sent to GOV.UK Notify"
+        return message.get_status_display()
 
     def has_add_permission(self, request):
         return False

@@ -24,11 +24,19 @@ class EmailBackend(abc.ABC):
 
 
 class LocalBackend(EmailBackend):
+    # The "provider id" it gives the outbox row: the mark of an email nobody received.
+    PROVIDER_ID_PREFIX = "local-"
+
     def send(self, *, message: EmailMessage, template: NotifyTemplate) -> str:
         # No address or personalisation (names, schools) in the log: logs keep no personal data
         # (docs/adr/0012-structured-logs-and-gias-schools.md). The whole email is in the admin's Emails.
         logger.info("Email %s not sent (local backend): %s", message.reference, template.name)
-        return f"local-{message.reference}"
+        return f"{self.PROVIDER_ID_PREFIX}{message.reference}"
+
+    @classmethod
+    def sent(cls, message: EmailMessage) -> bool:
+        """Whether this backend, not Notify, "sent" the message: it went to the log and reached nobody."""
+        return message.status == EmailMessage.Status.SENT and message.provider_id.startswith(cls.PROVIDER_ID_PREFIX)
 
 
 class NotifyBackend(EmailBackend):

@@ -56,3 +56,38 @@ def test_the_docs_page_uses_only_our_own_static_files_under_our_csp(client):
     csp = response["Content-Security-Policy"]
     assert "script-src 'self' 'sha256-" in csp
     assert "unsafe-inline" not in csp
+
+
+@pytest.mark.parametrize(
+    ("action", "reasons", "per_course"),
+    [
+        (
+            "withdraw",
+            [
+                "left-teaching-profession",
+                "moved-school",
+                "mentor-no-longer-being-mentor",
+                "switched-to-school-led",
+                "changed-lead-provider",
+                "other",
+            ],
+            "for an ECT (`ecf-induction`) any but `mentor-no-longer-being-mentor`",
+        ),
+        ("defer", ["bereavement", "long-term-sickness", "parental-leave", "career-break", "other"], "any course"),
+    ],
+)
+def test_the_document_lists_the_reasons_each_action_accepts(client, action, reasons, per_course):
+    """As the reference's swagger: the reason is required and one of a list; the description says which course
+    takes which, and that anything else is answered 422 (the service's messages, not a schema error)."""
+    document = served(client)
+    body = document["paths"][f"/api/v3/participants/{{id}}/{action}"]["put"]["requestBody"]["content"]
+    name = body["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+    data = document["components"]["schemas"][name]["properties"]["data"]["$ref"].rsplit("/", 1)[-1]
+    attributes = document["components"]["schemas"][data]["properties"]["attributes"]["$ref"].rsplit("/", 1)[-1]
+    schema = document["components"]["schemas"][attributes]
+
+    assert schema["required"] == ["reason", "course_identifier"]
+    reason = schema["properties"]["reason"]
+    assert (reason["type"], reason["enum"]) == ("string", reasons)
+    assert per_course in reason["description"]
+    assert "422" in reason["description"]

@@ -78,6 +78,17 @@ def test_reasons_are_checked(api, ect_training, action, reason, message):
     assert errors(response) == [("reason", message)]
 
 
+@pytest.mark.parametrize("action", ["withdraw", "defer"])
+def test_a_null_reason_is_a_missing_one_not_a_malformed_body(api, ect_training, action):
+    """The document lists the reasons (an enum) but the service checks them: its 422, never a 400."""
+    teacher = ect_training.ect_at_school_period.teacher
+    request = body(action)
+    request["data"]["attributes"]["reason"] = None
+    response = api.put(f"/participants/{teacher.api_id}/{action}", request)
+    assert response.status_code == 422
+    assert errors(response) == [("reason", "Enter a '#/reason'.")]
+
+
 def test_a_mentor_can_be_withdrawn_as_no_longer_a_mentor(api, partnership):
     period = TrainingPeriodFactory(
         for_mentor=True, mentor_at_school_period__school=partnership.school, school_partnership=partnership
