@@ -240,7 +240,8 @@ def mentor_record(school, pk: int, *, today: datetime.date | None = None) -> Men
     return MentorRecord(
         **{field: row[field] for field in (*RECORD_FIELDS, "trn", "name", "qts_awarded_on", "qualifications")},
         mentees=mentees,
-        can_take_another_ect=still_mentoring and row["ect_to_offer"],
+        # Not once they have a last day (`mentors.services.assign_mentor` refuses).
+        can_take_another_ect=row["finished_on"] is None and row["ect_to_offer"],
         can_start_training=(
             still_mentoring
             and row["mentors_provider_led_ect"]
@@ -284,14 +285,14 @@ def mentors_offered_for(
 ) -> list[MentorAtSchoolPeriod]:
     """ "Who will mentor {ect}?": the school's current (and future) mentors by name, in one query.
 
-    Never the ECT themself (a teacher can be an ECT and a mentor at once), and not the ECT's current
-    mentor (when changing their mentor). Each has `teacher` loaded.
+    Never the ECT themself (a teacher can be an ECT and a mentor at once), not the ECT's current mentor (when
+    changing their mentor), and not a mentor with a last day (reported leaving or no longer mentoring: the ECT
+    would need another mentor the day after). Each has `teacher` loaded.
     """
     today = today or datetime.date.today()
     mentors_this_ect_now = current_mentorships(today).filter(mentee_id=ect_period.pk, mentor=OuterRef("pk"))
     return list(
-        MentorAtSchoolPeriod.objects.current_or_future(today)
-        .filter(school_id=ect_period.school_id)
+        MentorAtSchoolPeriod.objects.filter(finished_on__isnull=True, school_id=ect_period.school_id)
         .exclude(teacher_id=ect_period.teacher_id)
         .exclude(Exists(mentors_this_ect_now))
         .select_related("teacher")

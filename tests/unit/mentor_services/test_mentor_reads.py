@@ -54,6 +54,17 @@ def test_mentors_offered_are_the_schools_current_mentors_by_name(school):
     assert current.mentor not in offered
 
 
+@pytest.mark.parametrize("reason", ["left_school", "no_longer_mentoring"])
+def test_mentors_reported_leaving_or_no_longer_mentoring_are_not_offered(school, reason):
+    # Their ECTs would need another mentor from the day after their last day.
+    ect = an_ect(school)
+    staying = a_mentor(school, "Grace Staying")
+    a_mentor(school, "Ruth Going", finished_on=TODAY, leaving_reason=reason, reported_leaving_on=TODAY)
+    a_mentor(school, "David Later", finished_on=TODAY + 14 * DAY, leaving_reason=reason, reported_leaving_on=TODAY)
+
+    assert mentors_offered_for(ect) == [staying]
+
+
 def test_mentors_offered_run_one_query_however_many(school, django_assert_num_queries):
     ect = an_ect(school)
     for number in range(20):
