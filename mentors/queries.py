@@ -92,7 +92,8 @@ class MentorSummary:
     name: str
     trn: str
     assigned_ects: list[AssignedECT]
-    leaving: bool = False  # reported leaving (or no longer mentoring): "Leaving school" until their last day
+    leaving: bool = False  # reported leaving (or no longer mentoring): tagged until their last day
+    stopping_mentoring: bool = False  # ... staying at the school but no longer mentoring: "No longer mentoring"
     training_status: str = "active"  # of their mentor training: "active", "withdrawn", "deferred" or "completed"
     training_message: str = ""  # what the lead provider told us, when they withdrew or deferred it
 
@@ -112,6 +113,7 @@ def summarise(period) -> MentorSummary:
             for mentorship in period.current_mentorships
         ],
         leaving=period.reported_leaving_on is not None,
+        stopping_mentoring=period.leaving_reason == MentorAtSchoolPeriod.LeavingReason.NO_LONGER_MENTORING,
         training_status=status,
         training_message=mentor_training_message(name, period.training_lead_provider or "", status),
     )

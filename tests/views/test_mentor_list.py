@@ -1,5 +1,9 @@
 """The school's mentors list (docs/journeys/README.md, "The lists")."""
 
+import datetime
+import re
+
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -83,3 +87,27 @@ def test_the_list_template_runs_no_queries(school_client, school, templates_run_
 
 def test_a_search_with_a_nul_character_is_no_error(school_client, school):
     assert school_client.get(URL, {"q": "Hop\x00per"}).status_code == 200
+
+
+def tags(html: str) -> list[str]:
+    return re.findall(r'<strong class="govuk-tag govuk-tag--yellow">([^<]*)</strong>', html)
+
+
+@pytest.mark.parametrize(
+    ("reason", "tag"), [("left_school", "Leaving school"), ("no_longer_mentoring", "No longer mentoring")]
+)
+def test_a_mentor_reported_leaving_or_no_longer_mentoring_is_tagged_with_what_is_true(
+    school_client, school, reason, tag
+):
+    # One who stays at the school but stops mentoring is not "Leaving school".
+    today = datetime.date.today()
+    MentorAtSchoolPeriodFactory(
+        school=school,
+        teacher=TeacherFactory(trs_first_name="Ruth", trs_last_name="Patel"),
+        finished_on=today + datetime.timedelta(days=14),
+        reported_leaving_on=today,
+        leaving_reason=reason,
+    )
+    MentorAtSchoolPeriodFactory(school=school)
+
+    assert tags(school_client.get(URL).content.decode()) == [tag]

@@ -264,6 +264,29 @@ def test_a_mentor_reported_leaving_or_no_longer_mentoring_is_offered_no_ect(scho
     assert response.url == reverse("mentors:record", args=[mentor.pk])
 
 
+@pytest.mark.parametrize(
+    ("reason", "heading", "tag"),
+    [
+        ("left_school", "Grace Hopper is leaving your school", "Leaving school"),
+        ("no_longer_mentoring", "Grace Hopper will no longer be a mentor at your school", "No longer mentoring"),
+    ],
+)
+def test_a_mentor_reported_leaving_or_no_longer_mentoring_is_tagged_with_what_is_true(
+    school_client, mentor, reason, heading, tag
+):
+    today = datetime.date.today()
+    mentor.finished_on, mentor.reported_leaving_on, mentor.leaving_reason = (
+        today + datetime.timedelta(days=14),
+        today,
+        reason,
+    )
+    mentor.save()
+
+    leaving = section(page(school_client, mentor), heading)
+
+    assert leaving.startswith(f"{tag} You’ve told us Grace Hopper")
+
+
 # Mentor training -------------------------------------------------------------------------------------------------
 
 
