@@ -98,7 +98,15 @@ def test_other_schools_ects_and_past_ects_are_not_listed(school_client, school):
 
 @pytest.mark.parametrize(
     ("term", "found"),
-    [("Lovelace", True), ("ada love", True), ("1234567", True), ("123 4567", True), ("Hopper", False)],
+    [
+        ("Lovelace", True),
+        ("ada love", True),
+        ("Lovelace  Ada", True),
+        ("1234567", True),
+        ("123 4567", True),
+        ("Hopper", False),
+        ("Ada Hopper", False),
+    ],
 )
 def test_search_by_name_or_trn(school_client, school, term, found):
     ECTAtSchoolPeriodFactory(

@@ -55,6 +55,7 @@ def test_search_finds_a_mentor_by_name_or_trn(school_client, school):
 
     assert "Grace Hopper" in school_client.get(URL, {"q": "hopper"}).content.decode()
     assert "Grace Hopper" in school_client.get(URL, {"q": "3456789"}).content.decode()
+    assert "Grace Hopper" in school_client.get(URL, {"q": "Hopper  Grace"}).content.decode()
     assert "There are no mentors that match your search." in school_client.get(URL, {"q": "nobody"}).content.decode()
 
 
