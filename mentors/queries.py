@@ -285,7 +285,8 @@ def _ects_a_mentor_could_take(*, school, teacher, mentor, today: datetime.date) 
 def mentors_offered_for(
     ect_period: ECTAtSchoolPeriod, *, today: datetime.date | None = None
 ) -> list[MentorAtSchoolPeriod]:
-    """ "Who will mentor {ect}?": the school's current (and future) mentors by name, in one query.
+    """ "Who will mentor {ect}?": the school's current (and future) mentors by surname then first name (as the
+    lists sort), in one query.
 
     Never the ECT themself (a teacher can be an ECT and a mentor at once), not the ECT's current mentor (when
     changing their mentor), and not a mentor with a last day (reported leaving or no longer mentoring: the ECT
@@ -298,8 +299,7 @@ def mentors_offered_for(
         .exclude(teacher_id=ect_period.teacher_id)
         .exclude(Exists(mentors_this_ect_now))
         .select_related("teacher")
-        .annotate(sort_name=Lower(display_name_expression("teacher__")))
-        .order_by("sort_name", "pk")
+        .order_by(Lower("teacher__trs_last_name"), Lower("teacher__trs_first_name"), "pk")
     )
 
 

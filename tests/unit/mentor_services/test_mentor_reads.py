@@ -39,7 +39,7 @@ from tests.unit.mentor_services.periods import (
 pytestmark = pytest.mark.django_db
 
 
-def test_mentors_offered_are_the_schools_current_mentors_by_name(school):
+def test_mentors_offered_are_the_schools_current_mentors_by_surname_then_first_name(school):
     ect = an_ect(school)
     current = MentorshipPeriodFactory(mentee=ect, mentor=a_mentor(school, "Current Mentor"), started_on=MONTH_AGO)
     zoe, adam = a_mentor(school, "Zoe Adams"), a_mentor(school, "adam Zed")
@@ -50,7 +50,7 @@ def test_mentors_offered_are_the_schools_current_mentors_by_name(school):
 
     offered = mentors_offered_for(ect)
 
-    assert offered == [adam, future, zoe]
+    assert offered == [zoe, future, adam]  # Adams, Mentor, Zed: as the lists sort
     assert current.mentor not in offered
 
 
