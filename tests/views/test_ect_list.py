@@ -130,6 +130,14 @@ def test_twenty_ects_per_page_with_govuk_pagination(school_client, school):
     assert second.count('<h2 class="govuk-summary-card__title') == 1
 
 
+def test_the_list_says_which_ects_of_how_many_it_shows(school_client, school):
+    ECTAtSchoolPeriodFactory.create_batch(21, school=school)
+
+    assert "Showing 1 to 20 of 21 ECTs" in school_client.get(URL).content.decode()
+    assert "Showing 21 to 21 of 21 ECTs" in school_client.get(URL, {"page": 2}).content.decode()
+    assert "Showing" not in school_client.get(URL, {"q": "nobody"}).content.decode()
+
+
 @pytest.mark.parametrize("page", ["0", "-1", "999", "abc", "1'; DROP TABLE teachers; --"])
 def test_a_strange_page_number_shows_a_page_not_an_error(school_client, school, page):
     ECTAtSchoolPeriodFactory(school=school)

@@ -112,3 +112,12 @@ def test_a_mentor_reported_leaving_or_no_longer_mentoring_is_tagged_with_what_is
     MentorAtSchoolPeriodFactory(school=school)
 
     assert tags(school_client.get(URL).content.decode()) == [tag]
+
+
+def test_the_list_says_which_mentors_of_how_many_it_shows(school_client, school):
+    MentorAtSchoolPeriodFactory(school=school, teacher=TeacherFactory(trs_first_name="Ruth", trs_last_name="Patel"))
+
+    assert "Showing 1 to 1 of 1 mentor" in school_client.get(URL).content.decode()
+    MentorAtSchoolPeriodFactory.create_batch(21, school=school)
+    assert "Showing 21 to 22 of 22 mentors" in school_client.get(URL, {"page": 2}).content.decode()
+    assert "Showing" not in school_client.get(URL, {"q": "nobody"}).content.decode()
