@@ -58,6 +58,10 @@ def list_page(request, template: str, page: Page, *, search: str, title: str, na
         "search": search,
         "pagination": govuk_pagination_params(request, page),
         "total": page.paginator.count,
+        # "Showing 1 to 20 of 500 ECTs": from the count the paginator has made already (no query more).
+        "showing": {"first": page.start_index(), "last": page.end_index(), "of": page.paginator.count}
+        if page.paginator.count
+        else None,
         **rows,
     }
     return render(request, template, context)

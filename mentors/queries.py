@@ -92,7 +92,8 @@ class MentorSummary:
     name: str
     trn: str
     assigned_ects: list[AssignedECT]
-    leaving: bool = False  # reported leaving (or no longer mentoring): "Leaving school" until their last day
+    leaving: bool = False  # reported leaving (or no longer mentoring): tagged until their last day
+    stopping_mentoring: bool = False  # ... staying at the school but no longer mentoring: "No longer mentoring"
     training_status: str = "active"  # of their mentor training: "active", "withdrawn", "deferred" or "completed"
     training_message: str = ""  # what the lead provider told us, when they withdrew or deferred it
 
@@ -112,6 +113,7 @@ def summarise(period) -> MentorSummary:
             for mentorship in period.current_mentorships
         ],
         leaving=period.reported_leaving_on is not None,
+        stopping_mentoring=period.leaving_reason == MentorAtSchoolPeriod.LeavingReason.NO_LONGER_MENTORING,
         training_status=status,
         training_message=mentor_training_message(name, period.training_lead_provider or "", status),
     )
@@ -240,7 +242,8 @@ def mentor_record(school, pk: int, *, today: datetime.date | None = None) -> Men
     return MentorRecord(
         **{field: row[field] for field in (*RECORD_FIELDS, "trn", "name", "qts_awarded_on", "qualifications")},
         mentees=mentees,
-        can_take_another_ect=still_mentoring and row["ect_to_offer"],
+        # Not once they have a last day (`mentors.services.assign_mentor` refuses).
+        can_take_another_ect=row["finished_on"] is None and row["ect_to_offer"],
         can_start_training=(
             still_mentoring
             and row["mentors_provider_led_ect"]
@@ -282,21 +285,21 @@ def _ects_a_mentor_could_take(*, school, teacher, mentor, today: datetime.date) 
 def mentors_offered_for(
     ect_period: ECTAtSchoolPeriod, *, today: datetime.date | None = None
 ) -> list[MentorAtSchoolPeriod]:
-    """ "Who will mentor {ect}?": the school's current (and future) mentors by name, in one query.
+    """ "Who will mentor {ect}?": the school's current (and future) mentors by surname then first name (as the
+    lists sort), in one query.
 
-    Never the ECT themself (a teacher can be an ECT and a mentor at once), and not the ECT's current
-    mentor (when changing their mentor). Each has `teacher` loaded.
+    Never the ECT themself (a teacher can be an ECT and a mentor at once), not the ECT's current mentor (when
+    changing their mentor), and not a mentor with a last day (reported leaving or no longer mentoring: the ECT
+    would need another mentor the day after). Each has `teacher` loaded.
     """
     today = today or datetime.date.today()
     mentors_this_ect_now = current_mentorships(today).filter(mentee_id=ect_period.pk, mentor=OuterRef("pk"))
     return list(
-        MentorAtSchoolPeriod.objects.current_or_future(today)
-        .filter(school_id=ect_period.school_id)
+        MentorAtSchoolPeriod.objects.filter(finished_on__isnull=True, school_id=ect_period.school_id)
         .exclude(teacher_id=ect_period.teacher_id)
         .exclude(Exists(mentors_this_ect_now))
         .select_related("teacher")
-        .annotate(sort_name=Lower(display_name_expression("teacher__")))
-        .order_by("sort_name", "pk")
+        .order_by(Lower("teacher__trs_last_name"), Lower("teacher__trs_first_name"), "pk")
     )
 
 

@@ -25,8 +25,11 @@ def assign_mentor_start(request, ect_id: int):
 @school_user_required
 @require_http_methods(["GET", "HEAD"])
 def assign_ect_start(request, mentor_id: int):
-    """From the mentor record; the mentor through the school."""
+    """From the mentor record; the mentor through the school. A mentor with a last day (reported leaving or no
+    longer mentoring) takes no new ECT: back to their record, which says so."""
     mentor_period = get_object_or_404(request.school.mentor_periods.current_or_future(), pk=mentor_id)
+    if mentor_period.finished_on is not None:
+        return redirect("mentors:record", mentor_period.pk)
     return start_journey(ASSIGN_ECT, query={"mentor": mentor_period.pk})
 
 

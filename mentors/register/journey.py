@@ -25,7 +25,7 @@ from ecf.teachers.find import EMAIL, FindTeacher
 from ecf.training.queries import ect_lead_provider
 from mentors.mentor_training import REVIEW_MENTOR_ELIGIBILITY, MentorTraining
 from mentors.queries import current_mentor_period_at_school, mentor_training_needed, mentorship_at_school
-from mentors.services import assign_mentor, register_mentor
+from mentors.services import assign_mentor, mentor_has_a_last_day, register_mentor
 from mentors.teaching_details import PRIMARY, AgeRangeForm, KeyStageForm, PhaseForm, SubjectForm, school_phase
 
 WHAT_YOU_WILL_NEED = "what-you-will-need"
@@ -172,6 +172,15 @@ def journey_page(context: JourneyContext) -> dict:
     }
 
 
+def already_registered_page(context: JourneyContext) -> dict:
+    """Why the school's existing mentor cannot be assigned, when they have a last day (reported leaving or no
+    longer mentoring): the page then offers no "Assign" button ("" when they can be assigned)."""
+    mentor_period = current_mentor_period_at_school(context.school, FIND_MENTOR.trn(context.answers))
+    if mentor_period is None or mentor_period.finished_on is None:
+        return {"cannot_assign": ""}
+    return {"cannot_assign": mentor_has_a_last_day(mentor_period)}
+
+
 def start_facts(request) -> dict:
     """`?ect=<id>`: the school's current (or future) ECT the mentor will mentor; anything else is a 404."""
     ect_period = request.school.ect_periods.current_or_future().filter(pk=id_from_query(request, "ect")).first()
@@ -261,7 +270,12 @@ REGISTER_MENTOR = Journey(
                 "assign_different_mentor_url": reverse("mentors:assign-mentor-start", args=[ect_period_for(context).pk])
             },
         ),
-        Step(ALREADY_ACTIVE_AT_SCHOOL, "This mentor has already been registered", next_step=after_already_registered),
+        Step(
+            ALREADY_ACTIVE_AT_SCHOOL,
+            "This mentor has already been registered",
+            next_step=after_already_registered,
+            page_context=already_registered_page,
+        ),
         Step(CANNOT_REGISTER, "You cannot register this mentor"),
         Step(
             PHASE,

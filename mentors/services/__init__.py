@@ -5,7 +5,7 @@ Every function runs in one transaction, locks the rows it reasons about before r
 writes audit Events, and refuses with a `DomainError` whose message is GOV.UK copy.
 """
 
-from mentors.services.assign import MentorAssignment, assign_mentor
+from mentors.services.assign import MentorAssignment, assign_mentor, mentor_has_a_last_day
 from mentors.services.record import (
     change_mentor_additional_details,
     change_mentor_email,
@@ -22,5 +22,6 @@ __all__ = [
     "change_mentor_email",
     "change_mentor_name",
     "change_mentor_teaching_details",
+    "mentor_has_a_last_day",
     "register_mentor",
 ]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ecf.errors import DomainError, refused_by_constraints
 from ecf.events import Author, record_event
+from ecf.govuk.filters import govuk_date
 from ecf.models import Event, LeadProvider, TrainingPeriod
 from ecf.models.periods import not_finished_before
 from ecf.training.changes import start_mentor_training_if_first
@@ -19,6 +20,14 @@ PROVIDER_LED = TrainingPeriod.Programme.PROVIDER_LED
 CANNOT_MENTOR_THEMSELF = "You cannot assign an ECT as their own mentor"
 MENTOR_AT_ANOTHER_SCHOOL = "This mentor is not registered at this school"
 ONE_MENTOR_AT_A_TIME = "ect_has_one_mentor_at_a_time"
+
+
+def mentor_has_a_last_day(mentor: MentorAtSchoolPeriod) -> str:
+    """Why a mentor the school has told us is leaving, or will stop mentoring, takes no new ECT."""
+    name, last_day = mentor.teacher.full_name, govuk_date(mentor.finished_on)
+    if mentor.leaving_reason == MentorAtSchoolPeriod.LeavingReason.LEFT_SCHOOL:
+        return f"You cannot assign an ECT to {name} because they are leaving your school on {last_day}"
+    return f"You cannot assign an ECT to {name} because they will no longer be a mentor at your school after {last_day}"
 
 
 def just_assigned_by_someone_else(ect_name: str) -> str:
@@ -140,6 +149,10 @@ def _mentoring_dates(
         raise DomainError(f"You cannot assign a mentor to {ect_name} because they have left your school")
     if mentor.finished_on is not None and mentor.finished_on < today:
         raise DomainError(f"{mentor_name} is no longer a mentor at your school. Select a different mentor.")
+    if mentor.finished_on is not None:
+        # Reported leaving, or no longer mentoring (docs/journeys/leaving.md): the ECT would need another mentor
+        # from the day after, so they take no new ECTs.
+        raise DomainError(mentor_has_a_last_day(mentor))
     started_on = max(ect.started_on, mentor.started_on, today)
     last_days = [day for day in (ect.finished_on, mentor.finished_on) if day is not None]
     finished_on = min(last_days) if last_days else None

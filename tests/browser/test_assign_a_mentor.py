@@ -46,7 +46,7 @@ def test_assigning_an_existing_mentor_to_a_provider_led_ect_plays_back_their_men
 
     start_assigning_a_mentor_from_the_ects_list(page, "Kate Lewis")
 
-    then_i_am_asked_who_will_mentor(page, "Kate Lewis", "Ada Jones", "Ben Adams")
+    then_i_am_asked_who_will_mentor(page, "Kate Lewis", "Ben Adams", "Ada Jones")  # by surname
     assert_no_horizontal_scroll(page)
 
     choose_and_continue(page, "Ada Jones")

@@ -255,8 +255,11 @@ def test_an_induction_tutor_assigns_an_existing_mentor_with_the_keyboard_alone(p
 
     then_i_see_the_page(page, "Who will mentor Kate Lewis?")
     tab_and_press(page, button(page, "Continue"))  # nobody chosen: the error state
-    then_the_error_summary_has_focus_and_leads_to(page, radio(page, "Ada Jones"), WHO_WILL_MENTOR_ERROR)
+    # Mentors come by surname: Ben Adams first.
+    then_the_error_summary_has_focus_and_leads_to(page, radio(page, "Ben Adams"), WHO_WILL_MENTOR_ERROR)
     page.keyboard.press("Space")  # focus is on the first option: Space chooses it
+    expect(radio(page, "Ben Adams")).to_be_checked()
+    page.keyboard.press("ArrowDown")  # the arrow keys move the choice within the group
     expect(radio(page, "Ada Jones")).to_be_checked()
     tab_to_with_visible_focus(page, button(page, "Continue"))
     page.keyboard.press("Enter")

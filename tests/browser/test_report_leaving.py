@@ -86,7 +86,7 @@ def test_reporting_an_ect_leaving_works_without_javascript(page, school, provide
     report_an_ect_leaving(page)
 
 
-def remove_a_mentor(page: Page, *, reason: str, date_question: str, check_heading: str) -> None:
+def remove_a_mentor(page: Page, *, reason: str, date_question: str, check_heading: str, tag: str) -> None:
     open_the_mentors_record(page, "Ada Jones")
     tell_us_they_are_leaving(page, "Ada Jones")
     then_i_see_the_page(page, "Why are you removing Ada Jones?")
@@ -107,7 +107,7 @@ def remove_a_mentor(page: Page, *, reason: str, date_question: str, check_headin
     assert EmailMessage.objects.filter(template="mentor_removed").count() == 1
     page.get_by_role("link", name="Back to Mentors").click()
     then_i_see_the_page(page, "Mentors")
-    expect(page.get_by_text("Leaving school")).to_be_visible()
+    expect(page.get_by_text(tag)).to_be_visible()
 
 
 def test_removing_a_mentor_who_is_leaving(page, school, providers):
@@ -120,6 +120,7 @@ def test_removing_a_mentor_who_is_leaving(page, school, providers):
         reason="They’re leaving or have left your school",
         date_question="When did or when will Ada Jones be leaving your school?",
         check_heading="Confirm that Ada Jones is leaving your school permanently",
+        tag="Leaving school",
     )
 
 
@@ -134,6 +135,7 @@ def test_removing_a_mentor_who_will_no_longer_mentor_works_without_javascript(pa
         reason="They will no longer be a mentor at your school",
         date_question="When did or when will Ada Jones stop mentoring at your school?",
         check_heading="Confirm that Ada Jones will no longer be a mentor at your school",
+        tag="No longer mentoring",
     )
 
 

@@ -39,9 +39,9 @@ def test_the_corrected_name_wins_over_trs():
     [
         ("1234567", TeacherSearch(trn="1234567")),
         (" 123 4567 ", TeacherSearch(trn="1234567")),
-        ("RP1234567", TeacherSearch(name="RP1234567")),  # letters: a name (or nothing)
-        ("123456", TeacherSearch(name="123456")),
-        ("  Jo March ", TeacherSearch(name="Jo March")),
+        ("RP1234567", TeacherSearch(words=("RP1234567",))),  # letters: a name (or nothing)
+        ("123456", TeacherSearch(words=("123456",))),
+        ("  Jo March ", TeacherSearch(words=("Jo", "March"))),
         ("", TeacherSearch()),
     ],
 )

@@ -98,7 +98,15 @@ def test_other_schools_ects_and_past_ects_are_not_listed(school_client, school):
 
 @pytest.mark.parametrize(
     ("term", "found"),
-    [("Lovelace", True), ("ada love", True), ("1234567", True), ("123 4567", True), ("Hopper", False)],
+    [
+        ("Lovelace", True),
+        ("ada love", True),
+        ("Lovelace  Ada", True),
+        ("1234567", True),
+        ("123 4567", True),
+        ("Hopper", False),
+        ("Ada Hopper", False),
+    ],
 )
 def test_search_by_name_or_trn(school_client, school, term, found):
     ECTAtSchoolPeriodFactory(
@@ -120,6 +128,14 @@ def test_twenty_ects_per_page_with_govuk_pagination(school_client, school):
     assert first.count('<h2 class="govuk-summary-card__title') == 20
     assert "govuk-pagination" in first
     assert second.count('<h2 class="govuk-summary-card__title') == 1
+
+
+def test_the_list_says_which_ects_of_how_many_it_shows(school_client, school):
+    ECTAtSchoolPeriodFactory.create_batch(21, school=school)
+
+    assert "Showing 1 to 20 of 21 ECTs" in school_client.get(URL).content.decode()
+    assert "Showing 21 to 21 of 21 ECTs" in school_client.get(URL, {"page": 2}).content.decode()
+    assert "Showing" not in school_client.get(URL, {"q": "nobody"}).content.decode()
 
 
 @pytest.mark.parametrize("page", ["0", "-1", "999", "abc", "1'; DROP TABLE teachers; --"])

@@ -1,5 +1,9 @@
 """The school's mentors list (docs/journeys/README.md, "The lists")."""
 
+import datetime
+import re
+
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -51,6 +55,7 @@ def test_search_finds_a_mentor_by_name_or_trn(school_client, school):
 
     assert "Grace Hopper" in school_client.get(URL, {"q": "hopper"}).content.decode()
     assert "Grace Hopper" in school_client.get(URL, {"q": "3456789"}).content.decode()
+    assert "Grace Hopper" in school_client.get(URL, {"q": "Hopper  Grace"}).content.decode()
     assert "There are no mentors that match your search." in school_client.get(URL, {"q": "nobody"}).content.decode()
 
 
@@ -83,3 +88,36 @@ def test_the_list_template_runs_no_queries(school_client, school, templates_run_
 
 def test_a_search_with_a_nul_character_is_no_error(school_client, school):
     assert school_client.get(URL, {"q": "Hop\x00per"}).status_code == 200
+
+
+def tags(html: str) -> list[str]:
+    return re.findall(r'<strong class="govuk-tag govuk-tag--yellow">([^<]*)</strong>', html)
+
+
+@pytest.mark.parametrize(
+    ("reason", "tag"), [("left_school", "Leaving school"), ("no_longer_mentoring", "No longer mentoring")]
+)
+def test_a_mentor_reported_leaving_or_no_longer_mentoring_is_tagged_with_what_is_true(
+    school_client, school, reason, tag
+):
+    # One who stays at the school but stops mentoring is not "Leaving school".
+    today = datetime.date.today()
+    MentorAtSchoolPeriodFactory(
+        school=school,
+        teacher=TeacherFactory(trs_first_name="Ruth", trs_last_name="Patel"),
+        finished_on=today + datetime.timedelta(days=14),
+        reported_leaving_on=today,
+        leaving_reason=reason,
+    )
+    MentorAtSchoolPeriodFactory(school=school)
+
+    assert tags(school_client.get(URL).content.decode()) == [tag]
+
+
+def test_the_list_says_which_mentors_of_how_many_it_shows(school_client, school):
+    MentorAtSchoolPeriodFactory(school=school, teacher=TeacherFactory(trs_first_name="Ruth", trs_last_name="Patel"))
+
+    assert "Showing 1 to 1 of 1 mentor" in school_client.get(URL).content.decode()
+    MentorAtSchoolPeriodFactory.create_batch(21, school=school)
+    assert "Showing 21 to 22 of 22 mentors" in school_client.get(URL, {"page": 2}).content.decode()
+    assert "Showing" not in school_client.get(URL, {"q": "nobody"}).content.decode()

@@ -250,6 +250,43 @@ def test_a_mentor_who_has_left_is_offered_no_ect(school_client, school, mentor):
     assert school_client.get(reverse("mentors:assign-ect-start", args=[mentor.pk])).status_code == 404
 
 
+@pytest.mark.parametrize("reason", ["left_school", "no_longer_mentoring"])
+def test_a_mentor_reported_leaving_or_no_longer_mentoring_is_offered_no_ect(school_client, school, mentor, reason):
+    today = datetime.date.today()
+    mentor.finished_on, mentor.reported_leaving_on, mentor.leaving_reason = today, today, reason
+    mentor.save()
+    ect_named(school, "Oliver", "Bennett")
+
+    assert "Assign" not in section(page(school_client, mentor), "Mentoring")
+    # Started anyway (an old tab, a bookmark): back to their record rather than a choice the service refuses.
+    response = school_client.get(reverse("mentors:assign-ect-start", args=[mentor.pk]))
+    assert response.status_code == 302
+    assert response.url == reverse("mentors:record", args=[mentor.pk])
+
+
+@pytest.mark.parametrize(
+    ("reason", "heading", "tag"),
+    [
+        ("left_school", "Grace Hopper is leaving your school", "Leaving school"),
+        ("no_longer_mentoring", "Grace Hopper will no longer be a mentor at your school", "No longer mentoring"),
+    ],
+)
+def test_a_mentor_reported_leaving_or_no_longer_mentoring_is_tagged_with_what_is_true(
+    school_client, mentor, reason, heading, tag
+):
+    today = datetime.date.today()
+    mentor.finished_on, mentor.reported_leaving_on, mentor.leaving_reason = (
+        today + datetime.timedelta(days=14),
+        today,
+        reason,
+    )
+    mentor.save()
+
+    leaving = section(page(school_client, mentor), heading)
+
+    assert leaving.startswith(f"{tag} You’ve told us Grace Hopper")
+
+
 # Mentor training -------------------------------------------------------------------------------------------------
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 
 from ecf.errors import DomainError
+from ecf.govuk.filters import govuk_date
 from ecf.models import Event
 from mentors.models import MentorshipPeriod
 from mentors.queries import mentorship_version
@@ -54,13 +55,39 @@ def test_the_mentorship_starts_on_the_latest_of_the_ect_start_the_mentor_start_a
     assert mentorship.started_on == expected
 
 
-def test_the_mentorship_ends_when_the_first_of_the_ect_and_the_mentor_leaves(school, author):
+def test_the_mentorship_ends_when_the_ect_leaves(school, author):
     ect = an_ect(school, finished_on=TODAY + 60 * DAY)
-    mentor = a_mentor(school, finished_on=TODAY + 30 * DAY)
 
-    mentorship = assign_mentor(ect_period=ect, mentor_period=mentor, author=author).mentorship
+    mentorship = assign_mentor(ect_period=ect, mentor_period=a_mentor(school), author=author).mentorship
 
-    assert mentorship.finished_on == TODAY + 30 * DAY
+    assert mentorship.finished_on == TODAY + 60 * DAY
+
+
+STOPPING = "You cannot assign an ECT to Jane Smith because they will no longer be a mentor at your school after {date}"
+
+
+@pytest.mark.parametrize(
+    ("reason", "message"),
+    [
+        ("left_school", "You cannot assign an ECT to Jane Smith because they are leaving your school on {date}"),
+        ("no_longer_mentoring", STOPPING),
+        ("", STOPPING),
+    ],
+)
+def test_a_mentor_with_a_last_day_cannot_be_assigned(school, author, reason, message):
+    # Reported leaving or no longer mentoring (a second tab still offering them): the ECT would need a mentor again
+    # from the day after their last day, so it is refused rather than completing the ECT's registration.
+    last_day = TODAY + 14 * DAY
+    reported_on = TODAY if reason else None
+    mentor = a_mentor(school, finished_on=last_day, leaving_reason=reason, reported_leaving_on=reported_on)
+    ect = an_ect(school)
+
+    with pytest.raises(DomainError) as refused:
+        assign_mentor(ect_period=ect, mentor_period=mentor, author=author)
+
+    assert str(refused.value) == message.format(date=govuk_date(last_day))
+    assert not MentorshipPeriod.objects.exists()
+    assert not Event.objects.exists()
 
 
 def test_a_mentorship_that_started_earlier_is_finished_the_day_before(school, author):
@@ -156,9 +183,9 @@ def test_a_mentor_who_has_left_is_refused(school, author):
     assert not MentorshipPeriod.objects.exists()
 
 
-def test_a_mentor_who_leaves_before_the_ect_starts_is_refused(school, author):
-    ect = an_ect(school, started_on=TODAY + 30 * DAY)
-    mentor = a_mentor(school, finished_on=TODAY + 10 * DAY)
+def test_an_ect_who_leaves_before_the_mentor_starts_is_refused(school, author):
+    ect = an_ect(school, finished_on=TODAY + 10 * DAY)
+    mentor = a_mentor(school, started_on=TODAY + 30 * DAY)
 
     with pytest.raises(DomainError, match=r"not at your school at the same time$"):
         assign_mentor(ect_period=ect, mentor_period=mentor, author=author)

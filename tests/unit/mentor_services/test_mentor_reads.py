@@ -39,7 +39,7 @@ from tests.unit.mentor_services.periods import (
 pytestmark = pytest.mark.django_db
 
 
-def test_mentors_offered_are_the_schools_current_mentors_by_name(school):
+def test_mentors_offered_are_the_schools_current_mentors_by_surname_then_first_name(school):
     ect = an_ect(school)
     current = MentorshipPeriodFactory(mentee=ect, mentor=a_mentor(school, "Current Mentor"), started_on=MONTH_AGO)
     zoe, adam = a_mentor(school, "Zoe Adams"), a_mentor(school, "adam Zed")
@@ -50,8 +50,19 @@ def test_mentors_offered_are_the_schools_current_mentors_by_name(school):
 
     offered = mentors_offered_for(ect)
 
-    assert offered == [adam, future, zoe]
+    assert offered == [zoe, future, adam]  # Adams, Mentor, Zed: as the lists sort
     assert current.mentor not in offered
+
+
+@pytest.mark.parametrize("reason", ["left_school", "no_longer_mentoring"])
+def test_mentors_reported_leaving_or_no_longer_mentoring_are_not_offered(school, reason):
+    # Their ECTs would need another mentor from the day after their last day.
+    ect = an_ect(school)
+    staying = a_mentor(school, "Grace Staying")
+    a_mentor(school, "Ruth Going", finished_on=TODAY, leaving_reason=reason, reported_leaving_on=TODAY)
+    a_mentor(school, "David Later", finished_on=TODAY + 14 * DAY, leaving_reason=reason, reported_leaving_on=TODAY)
+
+    assert mentors_offered_for(ect) == [staying]
 
 
 def test_mentors_offered_run_one_query_however_many(school, django_assert_num_queries):

@@ -9,6 +9,7 @@ from ecf.events import Author
 from ecf.models import TrainingPeriod
 from mentors.models import MentorshipPeriod
 from mentors.services import assign_mentor
+from mentors.services.leaving import remove_mentor
 from tests.factories import ActiveLeadProviderFactory, MentorshipPeriodFactory, SchoolFactory
 from tests.views.assign_mentor.steps import LAST_YEAR, TODAY, Journey, a_mentor, an_ect, count_queries
 from tests.views.journey_client import h1, html, radio_labels, text, title
@@ -64,6 +65,29 @@ def test_a_mentor_assigned_by_someone_else_meanwhile_is_not_silently_replaced(sc
     assert title(response).startswith("Error: ")
     assert "Kate Lewis has just been assigned a mentor by someone else." in html(response)
     assert MentorshipPeriod.objects.get(mentee=ect).mentor == theirs
+
+
+def test_a_mentor_reported_as_no_longer_mentoring_in_another_tab_is_not_assigned(school_client, school, setting):
+    ect = an_ect(school, setting, programme="school_led")
+    ruth = a_mentor(school, "Ruth", "Patel")
+    a_mentor(school, "Grace", "Hall")
+    journey = Journey(school_client, ect)
+    assert "Ruth Patel" in html(journey.get("who-will-mentor"))
+    # Meanwhile, in another tab, the school reports that Ruth will no longer mentor from today.
+    remove_mentor(
+        mentor_period=ruth,
+        leaving_on=datetime.date.today(),
+        reason="no_longer_mentoring",
+        author=Author.system(),
+    )
+
+    response = journey.post("who-will-mentor", {"mentor": ruth.pk})
+
+    assert response.status_code == 200
+    assert title(response).startswith("Error: ")
+    assert not MentorshipPeriod.objects.filter(mentee=ect).exists()
+    assert "Ruth Patel" not in html(response)
+    assert radio_labels(response) == ["Grace Hall", "Register a new mentor"]
 
 
 # Double submit, tenancy, queries -----------------------------------------------------------------------------

@@ -23,7 +23,7 @@ def test_the_start_url_opens_who_will_mentor_with_each_mentor_then_register_a_ne
 
     assert response.status_code == 200
     assert h1(response) == "Who will mentor Kate Lewis?"
-    assert radio_labels(response) == ["Ada Jones", "Ben Adams", "Register a new mentor"]
+    assert radio_labels(response) == ["Ben Adams", "Ada Jones", "Register a new mentor"]  # by surname
     assert '<div class="govuk-radios__divider">or</div>' in html(response)
     assert title(response) == "Who will mentor this ECT? - Register early career teachers - GOV.UK"
     assert back_link(response) == reverse("ects:record", args=[ect.pk])

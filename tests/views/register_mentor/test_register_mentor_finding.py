@@ -1,5 +1,6 @@
 """Register a new mentor (docs/journeys/mentors.md): dead ends, mentors registered before, names and emails."""
 
+import datetime
 import re
 import uuid
 from html import unescape
@@ -159,6 +160,40 @@ def test_a_mentor_already_at_the_school_is_assigned_instead(school_client, schoo
     assert "You’ve assigned Ann Lee as a mentor" in confirmation
     assert "This completes Kate Lewis’s registration for ECT training at your school." in confirmation
     assert "What happens next" not in confirmation  # they were registered before: no email now
+
+
+@pytest.mark.parametrize(
+    ("reason", "why"),
+    [
+        ("left_school", "because they are leaving your school on"),
+        ("no_longer_mentoring", "because they will no longer be a mentor at your school after"),
+    ],
+)
+def test_a_mentor_at_the_school_with_a_last_day_is_not_offered_to_assign(
+    school_client, school, school_led_ect, reason, why
+):
+    # Reported leaving or no longer mentoring: Kate would need a mentor again the day after their last day.
+    existing = MentorAtSchoolPeriodFactory(
+        school=school,
+        teacher=TeacherFactory(trn=MENTOR_TRN, trs_first_name="Ann", trs_last_name="Lee"),
+        finished_on=datetime.date.today() + datetime.timedelta(days=14),
+        reported_leaving_on=datetime.date.today(),
+        leaving_reason=reason,
+    )
+    journey = Journey(school_client, school_led_ect)
+    journey.step_after("what-you-will-need")
+
+    assert journey.step_after("find-mentor", {"trn": MENTOR_TRN, **DOB}) == "already-active-at-school"
+    page = journey.get("already-active-at-school")
+    assert f"You cannot assign an ECT to Ann Lee {why}" in text(page)
+    assert "Assign Ann Lee to mentor Kate Lewis" not in html(page)
+    assert "go back to do this" in html(page)
+
+    # Posted anyway (an old tab): refused, nothing assigned.
+    response = journey.post("already-active-at-school")
+    assert response.status_code == 200
+    assert f"You cannot assign an ECT to Ann Lee {why}" in text(response)
+    assert not MentorshipPeriod.objects.filter(mentor=existing).exists()
 
 
 def test_assigning_an_already_registered_mentor_asks_about_mentor_training_when_it_applies(
