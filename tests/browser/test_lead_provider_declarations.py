@@ -58,6 +58,7 @@ def test_a_withdrawal_after_completion_leaves_mentor_training_completed(page, sc
         teacher=grace.teacher,
         is_ect=False,
         declaration_type="completed",
+        evidence_held="75-percent-engagement-met",
         declaration_date=datetime.date.today() - datetime.timedelta(days=1),
         author=Author.lead_provider(lead_provider),
     )
