@@ -2,6 +2,9 @@ import structlog
 from django.utils.functional import SimpleLazyObject
 
 CURRENT_SCHOOL_SESSION_KEY = "current_school_id"
+# Set when a user who may act for several schools signs in: the service navigation then offers "Change school"
+# without a query on every page.
+SEVERAL_SCHOOLS_SESSION_KEY = "acts_for_several_schools"
 
 
 def current_school(request):

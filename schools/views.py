@@ -12,7 +12,7 @@ from ecf.auth.views import sign_in_failed_page
 from schools import sign_in
 from schools.access import school_user_required
 from schools.forms import ChooseSchoolForm
-from schools.middleware import CURRENT_SCHOOL_SESSION_KEY
+from schools.middleware import CURRENT_SCHOOL_SESSION_KEY, SEVERAL_SCHOOLS_SESSION_KEY
 
 
 @school_user_required
@@ -26,6 +26,7 @@ def enter(request):
     """Where sign-in lands (settings.LOGIN_REDIRECT_URL): a user of one school acts for it at once, a user of
     several chooses which first."""
     schools = list(request.user.schools.all()[:2])
+    request.session[SEVERAL_SCHOOLS_SESSION_KEY] = len(schools) > 1
     if len(schools) == 1:
         request.session[CURRENT_SCHOOL_SESSION_KEY] = schools[0].pk
         return redirect("schools:home")
@@ -35,6 +36,7 @@ def enter(request):
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def choose_school(request):
+    """Which school the user acts for: after signing in, and from "Change school" in the service navigation."""
     form = ChooseSchoolForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
         request.session[CURRENT_SCHOOL_SESSION_KEY] = form.cleaned_data["school"].pk

@@ -116,6 +116,14 @@ def test_an_induction_tutor_at_two_schools_chooses_one(page):
     expect(page.get_by_text("Brook Secondary School")).to_be_visible()
     then_i_see_these_ects(page, "Cal Carter")
 
+    page.get_by_role("link", name="Change school").click()
+    then_i_see_the_page(page, "Which school are you signing in for?")
+    choose_school(page, "Ashdown Primary School")
+
+    then_i_see_the_page(page, ECTS_HEADING)
+    expect(page.get_by_text("Ashdown Primary School")).to_be_visible()
+    then_i_see_these_ects(page)
+
 
 def test_an_induction_tutor_signs_out(page):
     _, tutor = given_a_school_with_ects(without_mentor=["Ava Archer"])

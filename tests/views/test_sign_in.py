@@ -54,6 +54,26 @@ def test_a_persona_with_several_schools_chooses_one(client, school):
     assert client.session[CURRENT_SCHOOL_SESSION_KEY] == other.pk
 
 
+def test_a_user_of_several_schools_can_change_school_from_any_page(client, school):
+    other = SchoolFactory(name="Brook Secondary School")
+    user = SchoolUserFactory(schools=[school, other])
+    client.post(f"/sign-in/persona/{user.pk}", follow=True)
+    client.post("/school/choose", {"school": school.pk})
+
+    ects = client.get("/school/home/ects").content.decode()
+    assert '<a class="govuk-service-navigation__link" href="/school/choose">Change school</a>' in ects
+
+    response = client.post("/school/choose", {"school": other.pk}, follow=True)
+    assert "Brook Secondary School" in response.content.decode()
+    assert client.session[CURRENT_SCHOOL_SESSION_KEY] == other.pk
+
+
+def test_a_user_of_one_school_is_not_offered_to_change_school(client, persona):
+    client.post(f"/sign-in/persona/{persona.pk}", follow=True)
+
+    assert "Change school" not in client.get("/school/home/ects").content.decode()
+
+
 def test_choosing_no_school_shows_an_error(client, school):
     user = SchoolUserFactory(schools=[school, SchoolFactory()])
     client.force_login(user)
