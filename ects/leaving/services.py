@@ -29,6 +29,9 @@ MONTHS_AHEAD = 4
 EVENT_LINKS = {"trainingperiod": "training_period", "mentorshipperiod": "mentorship_period"}
 
 
+NO_LONGER_MENTORING = "no_longer_mentoring"
+
+
 def leaving_version(period) -> str:
     """An at-school period's leaving as it stands, to compare later: its last day ("2027-03-01"), or "" while open.
     Captured when the user answers the date question; the services refuse when it has changed since."""
@@ -38,8 +41,15 @@ def leaving_version(period) -> str:
 def already_reported(name: str, period, *, today: datetime.date) -> str:
     """The message for a leaving reported twice (two tabs, a back-button resubmit), or after the teacher has gone."""
     if period.finished_on is not None and getattr(period, "reported_leaving_on", None):
+        last_day = govuk_date(period.finished_on)
+        # A mentor who stays at the school but stops mentoring (mentors.models.MentorAtSchoolPeriod.LeavingReason;
+        # compared by value, as this module may not import the mentors app).
+        if getattr(period, "leaving_reason", "") == NO_LONGER_MENTORING:
+            if period.finished_on < today:
+                return f"You’ve already told us that {name} stopped being a mentor at your school on {last_day}"
+            return f"You’ve already told us that {name} will no longer be a mentor at your school after {last_day}"
         left = "left" if period.finished_on < today else "is leaving"
-        return f"You’ve already told us that {name} {left} your school on {govuk_date(period.finished_on)}"
+        return f"You’ve already told us that {name} {left} your school on {last_day}"
     if period.finished_on is not None and period.finished_on < today:
         return f"{name} has already left your school"
     if period.finished_on is not None:  # say, registered at another school from the next day

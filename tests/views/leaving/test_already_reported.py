@@ -54,6 +54,38 @@ def test_a_second_tab_confirming_a_mentor_already_reported_is_told_so_and_shown_
     assert "leaving_on" not in html(page)  # no question that refuses every answer
 
 
+STOPPING = {"reason": "no_longer_mentoring"}
+
+
+@pytest.mark.parametrize(
+    ("first", "told"),
+    [
+        (
+            TODAY - DAY,
+            f"You’ve already told us that Jane Smith stopped being a mentor at your school on {govuk(TODAY - DAY)}",
+        ),
+        (
+            TODAY + 5 * DAY,
+            f"You’ve already told us that Jane Smith will no longer be a mentor at your school after "
+            f"{govuk(TODAY + 5 * DAY)}",
+        ),
+    ],
+)
+def test_a_second_tab_removing_a_mentor_who_already_stopped_mentoring_is_told_in_those_words(
+    school_client, mentor, first, told
+):
+    first_tab, second_tab = RemoveMentor(school_client, mentor), RemoveMentor(school_client, mentor)
+    for tab, day in ((first_tab, first), (second_tab, TODAY + 14 * DAY)):
+        tab.post("reason", STOPPING)
+        tab.post("leaving-date", date_data(day))
+    first_tab.post("check-answers")
+
+    page = school_client.get(second_tab.post("check-answers").url)
+
+    assert h1(page) == told
+    assert "leaving your school" not in html(page)
+
+
 @pytest.mark.parametrize(
     ("first", "told"),
     [
